@@ -1,0 +1,90 @@
+package org.vigie.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * One place that turns exceptions into answers. The API ({@code /api/**}) gets RFC 9457 problem
+ * JSON; htmx requests get an error fragment (and {@code HX-Retarget} to the page's error area);
+ * full pages get an error page. Bad input is a 400, a missing thing a 404, a forbidden change a
+ * 403, never a 500.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+	@ExceptionHandler({ IllegalArgumentException.class, MissingServletRequestParameterException.class,
+			MethodArgumentTypeMismatchException.class })
+	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.BAD_REQUEST, e.getMessage(), request, response);
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.NOT_FOUND, e.getMessage(), request, response);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noResource(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.NOT_FOUND, "error.not-found", request, response);
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	Object conflict(IllegalStateException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.CONFLICT, e.getMessage(), request, response);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object forbidden(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.FORBIDDEN, "error.forbidden", request, response);
+	}
+
+	@ExceptionHandler(AuthenticationCredentialsNotFoundException.class)
+	Object unauthorized(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.UNAUTHORIZED, "error.unauthorized", request, response);
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	Object status(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), request, response);
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+		return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", request, response);
+	}
+
+	private static Object answer(HttpStatus status, String message, HttpServletRequest request,
+			HttpServletResponse response) {
+		String detail = message == null ? "error.unexpected" : message;
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			return ResponseEntity.status(status).body(problem);
+		}
+		ModelAndView view = new ModelAndView("true".equals(request.getHeader("HX-Request")) ? "shell/error-fragment" : "shell/error");
+		view.setStatus(status);
+		view.addObject("status", status.value());
+		view.addObject("messageKey", detail);
+		if ("true".equals(request.getHeader("HX-Request"))) {
+			response.setHeader("HX-Retarget", "#flash");
+			response.setHeader("HX-Reswap", "innerHTML");
+		}
+		return view;
+	}
+}

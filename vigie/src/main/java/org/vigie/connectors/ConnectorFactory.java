@@ -16,6 +16,14 @@ public interface ConnectorFactory {
 	Set<Feed.Kind> feeds();
 
 	/**
+	 * The API base used for an account that names none, e.g. {@code https://api.x.com}; empty when
+	 * every account must name its server (Mastodon instances, feeds).
+	 */
+	default String defaultBaseUrl() {
+		return "";
+	}
+
+	/**
 	 * A connector acting as one account. Cheap; does no I/O.
 	 * @throws IllegalArgumentException if the credentials lack something this network needs
 	 */

@@ -28,6 +28,12 @@ class ErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
+	private final ShellAdvice shell;
+
+	ErrorAdvice(ShellAdvice shell) {
+		this.shell = shell;
+	}
+
 	@ExceptionHandler({ IllegalArgumentException.class, MissingServletRequestParameterException.class,
 			MethodArgumentTypeMismatchException.class })
 	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
@@ -70,7 +76,7 @@ class ErrorAdvice {
 		return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", request, response);
 	}
 
-	private static Object answer(HttpStatus status, String message, HttpServletRequest request,
+	private Object answer(HttpStatus status, String message, HttpServletRequest request,
 			HttpServletResponse response) {
 		String detail = message == null ? "error.unexpected" : message;
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -79,6 +85,7 @@ class ErrorAdvice {
 		}
 		ModelAndView view = new ModelAndView("true".equals(request.getHeader("HX-Request")) ? "shell/error-fragment" : "shell/error");
 		view.setStatus(status);
+		view.addObject("page", shell.page(request));
 		view.addObject("status", status.value());
 		view.addObject("messageKey", detail);
 		if ("true".equals(request.getHeader("HX-Request"))) {

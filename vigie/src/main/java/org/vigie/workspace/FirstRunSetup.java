@@ -67,6 +67,13 @@ public class FirstRunSetup implements ApplicationRunner {
 				candidate.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The one-time setup URL while the setup is open (it is also logged at start); empty once closed. */
+	public java.util.Optional<String> pendingSetupUrl() {
+		String token = secret.get();
+		return token == null || !team.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(baseUrl() + "/setup?token=" + token);
+	}
+
 	/** Closes the setup once the first admin exists. */
 	public void close() {
 		secret.set(null);

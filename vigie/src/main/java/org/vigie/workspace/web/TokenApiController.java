@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +28,7 @@ import org.vigie.workspace.VigiePrincipal;
 @Tag(name = "Access", description = "Tokens and the current user")
 class TokenApiController {
 
-	private final AuthenticationConfiguration authentication;
+	private final AuthenticationManager authentication;
 
 	private final ApiTokens tokens;
 
@@ -37,7 +36,7 @@ class TokenApiController {
 
 	private final Shows shows;
 
-	TokenApiController(AuthenticationConfiguration authentication, ApiTokens tokens, Access access, Shows shows) {
+	TokenApiController(AuthenticationManager authentication, ApiTokens tokens, Access access, Shows shows) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.access = access;
@@ -47,13 +46,12 @@ class TokenApiController {
 	/** Exchanges an email and password for a new token; wrong credentials and locked accounts get 401. */
 	@PostMapping("/api/v1/tokens")
 	@Operation(summary = "Create a personal access token", description = "Body {\"email\": …, \"password\": …, \"name\": …}; answers {\"token\": …} once.")
-	ResponseEntity<Map<String, String>> create(@RequestBody TokenRequest request) throws Exception {
+	ResponseEntity<Map<String, String>> create(@RequestBody TokenRequest request) {
 		if (request.email() == null || request.password() == null) {
 			throw new IllegalArgumentException("email and password are required");
 		}
-		AuthenticationManager manager = authentication.getAuthenticationManager();
 		try {
-			var auth = manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));
+			var auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.email(), request.password()));
 			VigiePrincipal principal = (VigiePrincipal) auth.getPrincipal();
 			var created = tokens.create(principal.id(), principal.getUsername(), request.name() == null ? "API" : request.name());
 			return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.id(), "token", created.secret()));

@@ -1,0 +1,54 @@
+package org.vigie.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through Selenium, for browser tests. Uses the machine's
+ * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (installed by {@code .ci/run}), never
+ * a downloaded browser; background networking is off so that nothing leaves the machine.
+ */
+public final class Browsers {
+
+	private Browsers() {
+	}
+
+	/** A new headless browser with a fresh profile. Quit it when done. */
+	public static WebDriver chromium() {
+		String driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+		String binary = firstExisting("/usr/bin/chromium", "/usr/lib/chromium/chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(binary);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--disable-extensions", "--window-size=1280,900", "--lang=fr-FR");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return chrome;
+	}
+
+	/** A wait of up to ten seconds. */
+	public static WebDriverWait waitFor(WebDriver driver) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10));
+	}
+
+	private static String firstExisting(String... paths) {
+		for (String path : paths) {
+			if (Files.isExecutable(Path.of(path))) {
+				return path;
+			}
+		}
+		throw new IllegalStateException("Chromium not found (" + String.join(", ", paths)
+				+ "): apt-get install chromium chromium-driver (.ci/run does it)");
+	}
+}

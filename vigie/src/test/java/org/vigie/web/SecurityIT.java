@@ -1,0 +1,173 @@
+package org.vigie.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.vigie.storage.TestDirs;
+import org.vigie.workspace.Actor;
+import org.vigie.workspace.Role;
+import org.vigie.workspace.Shows;
+import org.vigie.workspace.Team;
+import org.vigie.workspace.User;
+
+/** The access rules of issue 2's acceptance, through the real filter chains. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityIT {
+
+	static final Path DATA = TestDirs.create("security");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Team team;
+
+	@Autowired
+	Shows shows;
+
+	@DynamicPropertySource
+	static void storage(DynamicPropertyRegistry registry) {
+		registry.add("vigie.storage.data-dir", DATA::toString);
+	}
+
+	@BeforeEach
+	void people() {
+		if (team.isEmpty()) {
+			User admin = team.createFirstAdmin("admin@example.org", "Admin", "correct horse battery");
+			Actor actor = new Actor(admin.id(), admin.email(), admin.role(), Set.of());
+			var show = shows.create(actor, "Les Reines du Shopping");
+			var invitation = team.invite(actor, "analyst@example.org", "Ana", Role.ANALYST, Set.of(show.id()));
+			team.acceptInvitation(invitation.secret(), "analyst password");
+			var locked = team.invite(actor, "locked@example.org", "Lou", Role.COMMUNITY_MANAGER, Set.of());
+			team.acceptInvitation(locked.secret(), "the right password");
+		}
+	}
+
+	@Test
+	void sendsAnonymousVisitorsToLogin() throws Exception {
+		for (String page : new String[] { "/", "/settings", "/settings/users", "/anything" }) {
+			mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+		}
+		mvc.perform(get("/login")).andExpect(status().isOk());
+		mvc.perform(get("/css/vigie.css")).andExpect(status().isOk());
+	}
+
+	@Test
+	void asksHtmxToReloadTheLoginPageWhenTheSessionIsGone() throws Exception {
+		mvc.perform(get("/settings").header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/login"));
+	}
+
+	@Test
+	void answers401ToTheApiWithoutAValidToken() throws Exception {
+		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer vg_not-a-token")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void exchangesCredentialsForATokenThatActsAsItsOwner() throws Exception {
+		String token = token("analyst@example.org", "analyst password");
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.email").value("analyst@example.org"))
+			.andExpect(jsonPath("$.role").value("analyst"))
+			.andExpect(jsonPath("$.shows[0].name").value("Les Reines du Shopping"));
+		mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"analyst@example.org\",\"password\":\"wrong\"}")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void refusesEveryChangeToAnAnalyst() throws Exception {
+		String token = token("analyst@example.org", "analyst password");
+		mvc.perform(post("/api/v1/shows").header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Nope\"}")).andExpect(status().isForbidden());
+		mvc.perform(post("/settings/shows").with(user(analyst())).with(csrf()).param("name", "Nope"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/settings/users").with(user(analyst()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void refusesAFormPostedWithoutItsCsrfToken() throws Exception {
+		mvc.perform(post("/settings/shows").with(user(admin())).param("name", "Sans jeton"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/settings/shows").with(user(admin())).with(csrf()).param("name", "Avec jeton"))
+			.andExpect(status().isFound());
+		assertThat(shows.all()).extracting(s -> s.name()).contains("Avec jeton").doesNotContain("Sans jeton");
+	}
+
+	@Test
+	void locksAnAccountAfterRepeatedFailedLogins() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").with(csrf()).param("username", "locked@example.org").param("password", "guess " + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").with(csrf()).param("username", "locked@example.org").param("password", "the right password"))
+			.andExpect(redirectedUrl("/login?locked"));
+	}
+
+	@Test
+	void signsInWithTheRightPassword() throws Exception {
+		mvc.perform(post("/login").with(csrf()).param("username", "admin@example.org").param("password", "correct horse battery"))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void reportsHealthAndMetrics() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+	}
+
+	@Test
+	void describesTheApi() throws Exception {
+		mvc.perform(get("/api/docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());
+	}
+
+	private String token(String email, String password) throws Exception {
+		MvcResult result = mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.andExpect(status().isCreated())
+			.andReturn();
+		String body = result.getResponse().getContentAsString();
+		return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+	}
+
+	private org.vigie.workspace.VigiePrincipal analyst() {
+		return principal("analyst@example.org");
+	}
+
+	private org.vigie.workspace.VigiePrincipal admin() {
+		return principal("admin@example.org");
+	}
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
+	private org.vigie.workspace.VigiePrincipal principal(String email) {
+		return (org.vigie.workspace.VigiePrincipal) users.loadUserByUsername(email);
+	}
+}

@@ -19,7 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -75,8 +77,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browser(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(a -> a
+	SecurityFilterChain browser(HttpSecurity http, UserDetailsService users) throws Exception {
+		http.addFilterAfter(new FreshAuthorityFilter(users), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/setup", "/invite/**", "/lang/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
 			.permitAll()

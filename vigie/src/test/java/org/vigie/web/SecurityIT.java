@@ -135,6 +135,22 @@ class SecurityIT {
 	}
 
 	@Test
+	void appliesARoleChangeOnTheNextRequest() throws Exception {
+		var session = new org.springframework.mock.web.MockHttpSession();
+		User admin = team.findByEmail("admin@example.org").orElseThrow();
+		var invitation = team.invite(new Actor(admin.id(), admin.email(), admin.role(), Set.of()), "demoted@example.org",
+				"Dee", Role.MANAGER, Set.of());
+		User dee = team.acceptInvitation(invitation.secret(), "demoted password");
+		mvc.perform(post("/login").session(session).with(csrf()).param("username", "demoted@example.org")
+			.param("password", "demoted password")).andExpect(redirectedUrl("/"));
+		mvc.perform(post("/settings/shows").session(session).with(csrf()).param("name", "Avant"))
+			.andExpect(status().isFound());
+		team.changeRole(new Actor(admin.id(), admin.email(), admin.role(), Set.of()), dee.id(), Role.ANALYST);
+		mvc.perform(post("/settings/shows").session(session).with(csrf()).param("name", "Après"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void reportsHealthAndMetrics() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())

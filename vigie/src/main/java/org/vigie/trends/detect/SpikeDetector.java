@@ -1,0 +1,244 @@
+package org.vigie.trends.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A streaming volume-spike detector for one series of counts in regular buckets (items per minute
+ * about one show, one query, one account…).
+ *
+ * <p>It works on {@code log(1 + count)}, where bursts are multiplicative and the spread is roughly
+ * constant. Outside airings the expected value is a slowly drifting level plus the series' weekly
+ * rhythm ({@link WeeklyRhythm}). Inside an airing window (the airing and its afterglow) of a
+ * programme seen before, the expected value is the level just before the airing plus the profile of
+ * past airings of that programme at the same offset: an airing as big as usual is quiet, a bigger
+ * one is news. For a programme never seen, a fast level follows the airing and only sharp rises
+ * within it count. What is learnt is clipped, so that a burst does not become the new normal at once.
+ *
+ * <p>The score is the deviation in standard deviations, where the variance is the learnt spread
+ * beyond Poisson noise plus the Poisson noise of the expected count, so small counts are not
+ * over-read. {@link EventTracker} turns scores into one alert per event. When unique authors are
+ * given, the count judged is capped at what that many authors usually write, so that one loud
+ * account does not make a trend.
+ *
+ * <p>Not thread-safe: one instance per series, fed in time order. Memory is constant (bounded by
+ * the novelty window and the longest airing).
+ */
+public final class SpikeDetector {
+
+	private static final double CLIP = 2.5;
+
+	private static final double MIN_VARIANCE = 0.0025;
+
+	private final SpikeSettings settings;
+
+	private final Duration bucket;
+
+	private final List<Airing> airings;
+
+	private final Duration afterglow;
+
+	private final WeeklyRhythm rhythm;
+
+	private final EventTracker events;
+
+	private final TrailingMax recent;
+
+	private final double levelRate;
+
+	private final double airingLevelRate;
+
+	private final double scaleRate;
+
+	private final Map<String, AiringProfile> profiles = new HashMap<>();
+
+	private @Nullable AiringProfile thisAiring;
+
+	private @Nullable Instant first;
+
+	private double level;
+
+	private double variance;
+
+	private double itemsPerAuthor = Double.NaN;
+
+	private @Nullable Airing current;
+
+	private double airingBase;
+
+	private double airingLevel;
+
+	/**
+	 * @param bucket the step of the series
+	 * @param airings the broadcasts that concern the series, any order; empty for none
+	 * @param afterglow how long after an airing's end fans still talk about it
+	 * @param zone where the weekly rhythm is lived (the audience's time zone)
+	 */
+	public SpikeDetector(SpikeSettings settings, Duration bucket, List<Airing> airings, Duration afterglow,
+			ZoneId zone) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.bucket = Objects.requireNonNull(bucket, "bucket");
+		if (bucket.isNegative() || bucket.isZero()) {
+			throw new IllegalArgumentException("The bucket must be positive: " + bucket);
+		}
+		this.airings = airings.stream().sorted(Comparator.comparing(Airing::start)).toList();
+		this.afterglow = Objects.requireNonNull(afterglow, "afterglow");
+		this.rhythm = new WeeklyRhythm(bucket, settings.learnRate(), zone);
+		this.events = new EventTracker(settings.threshold(), settings.cooldown());
+		this.recent = new TrailingMax(settings.noveltyWindow());
+		this.levelRate = rate(settings.levelHalfLife());
+		this.airingLevelRate = rate(settings.airingLevelHalfLife());
+		this.scaleRate = rate(settings.scaleHalfLife());
+	}
+
+	/** A detector without airings, living in UTC. */
+	public SpikeDetector(SpikeSettings settings, Duration bucket) {
+		this(settings, bucket, List.of(), Duration.ZERO, ZoneId.of("UTC"));
+	}
+
+	private double rate(Duration halfLife) {
+		return 1 - Math.pow(0.5, (double) bucket.toMillis() / halfLife.toMillis());
+	}
+
+	/** Judges the bucket starting at {@code t} that holds {@code count} items. */
+	public Step observe(Instant t, double count) {
+		return observe(t, count, Double.NaN);
+	}
+
+	/**
+	 * Judges the bucket starting at {@code t}.
+	 * @param count items in the bucket, not negative
+	 * @param authors about how many distinct authors wrote them; {@code NaN} when unknown
+	 * @throws IllegalArgumentException if {@code count} is negative or not a number
+	 */
+	public Step observe(Instant t, double count, double authors) {
+		Objects.requireNonNull(t, "t");
+		if (!(count >= 0)) {
+			throw new IllegalArgumentException("A count is a number of at least 0: " + count);
+		}
+		double value = authorCapped(count, authors);
+		double y = Math.log1p(value);
+		if (first == null) {
+			first = t;
+			level = y;
+			variance = 0.05;
+		}
+		Airing airing = airingAt(t);
+		if (airing != current) {
+			switchAiring(airing);
+		}
+		AiringProfile profile = airing == null ? null : profiles.get(airing.programme());
+		int offset = airing == null ? 0 : (int) (Duration.between(airing.start(), t).toMillis() / bucket.toMillis());
+		boolean known = profile != null && profile.knows(offset);
+		double expectedLog;
+		double spread = variance;
+		if (airing == null) {
+			expectedLog = level + rhythm.offset(t);
+		}
+		else if (known) {
+			expectedLog = airingBase + profile.at(offset);
+			spread += profile.variance();
+		}
+		else {
+			expectedLog = airingLevel;
+		}
+		double expected = Math.max(0, Math.expm1(expectedLog));
+		double poisson = 1 / (expected + 1);
+		double sd = Math.sqrt(spread + poisson);
+		double residual = y - expectedLog;
+		double score = residual / sd;
+		boolean warm = Duration.between(first, t).compareTo(settings.warmup()) >= 0;
+		boolean big = value >= expected * settings.minRatio() && value - expected >= settings.minExcess();
+		boolean novel = settings.noveltyWindow().isZero() || y > recent.max();
+		recent.add(t, y);
+		Signal signal = events.step(t, score, warm && big && novel);
+		learn(t, y, residual, sd, poisson, airing, known, offset, expectedLog);
+		return new Step(t, value, expected, score, signal, airing != null);
+	}
+
+	private double authorCapped(double count, double authors) {
+		if (Double.isNaN(authors) || authors <= 0 || count <= 0) {
+			return count;
+		}
+		double ratio = count / authors;
+		if (Double.isNaN(itemsPerAuthor)) {
+			itemsPerAuthor = ratio;
+		}
+		double capped = Math.min(count, authors * Math.max(1.0, itemsPerAuthor) * 1.5);
+		// Learn the usual items-per-author slowly, and not from the loud bucket itself.
+		itemsPerAuthor += 0.05 * (Math.min(ratio, itemsPerAuthor * 1.5) - itemsPerAuthor);
+		return capped;
+	}
+
+	private void learn(Instant t, double y, double residual, double sd, double poisson, @Nullable Airing airing,
+			boolean known, int offset, double expectedLog) {
+		double clipped = Math.max(-CLIP * sd, Math.min(CLIP * sd, residual));
+		double learnt = expectedLog + clipped;
+		// Only the spread beyond Poisson noise is learnt: the Poisson part is added back per bucket.
+		double excess = clipped * clipped - poisson;
+		if (airing == null) {
+			double season = rhythm.offset(t);
+			level += levelRate * (learnt - season - level);
+			rhythm.learn(t, learnt - level);
+			variance = Math.max(MIN_VARIANCE, variance + scaleRate * (excess - variance));
+			return;
+		}
+		airingLevel += airingLevelRate * (learnt - airingLevel);
+		if (!known) {
+			variance = Math.max(MIN_VARIANCE, variance + scaleRate * (excess - variance));
+		}
+		if (thisAiring != null) {
+			thisAiring.record(offset, y - airingBase);
+		}
+	}
+
+	private void switchAiring(@Nullable Airing airing) {
+		if (current != null && thisAiring != null) {
+			// The airing is over: fold it into its programme's profile.
+			profiles.computeIfAbsent(current.programme(), k -> new AiringProfile(settings.learnRate()))
+				.merge(thisAiring);
+		}
+		current = airing;
+		thisAiring = null;
+		if (airing != null) {
+			airingBase = level + rhythm.offset(airing.start());
+			airingLevel = airingBase;
+			thisAiring = new AiringProfile(settings.learnRate());
+		}
+	}
+
+	private @Nullable Airing airingAt(Instant t) {
+		for (Airing a : airings) {
+			if (a.covers(t, afterglow)) {
+				return a;
+			}
+			if (a.start().isAfter(t)) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/** When the open event started; empty when none is open. */
+	public Optional<Instant> openSince() {
+		return events.openedAt();
+	}
+
+	/** The highest score of the open event; 0 when none is open. */
+	public double openPeak() {
+		return events.peak();
+	}
+
+	public Duration bucket() {
+		return bucket;
+	}
+}

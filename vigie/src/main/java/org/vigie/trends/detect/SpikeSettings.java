@@ -1,0 +1,117 @@
+package org.vigie.trends.detect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link SpikeDetector} judges a series. Durations are wall-clock, so one setting serves
+ * 1-minute and 5-minute buckets alike. Start from {@link #DEFAULTS} and change what you need with
+ * the {@code with…} methods.
+ *
+ * @param threshold robust standard deviations above the expected value a bucket must reach to open
+ *        an event: the main sensitivity knob (higher means fewer alerts)
+ * @param minRatio the bucket must also be at least this many times its expected count, so that a
+ *        quiet series (3 items instead of 1) pages nobody
+ * @param minExcess and at least this many items above the expected count
+ * @param levelHalfLife how fast the ordinary level follows a drift outside airings
+ * @param airingLevelHalfLife how fast the level follows inside an airing of a programme never seen
+ * @param scaleHalfLife how fast the typical deviation is learnt
+ * @param warmup no alert before the detector has seen this much of the series
+ * @param cooldown an open event absorbs further high buckets without a new alert until the
+ *        series has been calm for this long
+ * @param learnRate weight of one day (one airing) when learning the weekly rhythm (airing profiles)
+ * @param noveltyWindow when positive, a bucket must also exceed every bucket of this trailing
+ *        period to open an event: "the most we have seen in two weeks" rather than "more than
+ *        usual". Zero turns the gate off
+ */
+public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
+		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
+		Duration noveltyWindow) {
+
+	/**
+	 * The application's defaults for item streams of a show: an alert needs a bucket four
+	 * deviations and 1.5 times above what the hour (or the airing) usually brings.
+	 */
+	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
+			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
+			Duration.ZERO);
+
+	public SpikeSettings {
+		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
+		Objects.requireNonNull(airingLevelHalfLife, "airingLevelHalfLife");
+		Objects.requireNonNull(scaleHalfLife, "scaleHalfLife");
+		Objects.requireNonNull(warmup, "warmup");
+		Objects.requireNonNull(cooldown, "cooldown");
+		Objects.requireNonNull(noveltyWindow, "noveltyWindow");
+		if (!(threshold > 0) || !(minRatio >= 1) || !(minExcess >= 0) || !(learnRate > 0 && learnRate <= 1)) {
+			throw new IllegalArgumentException("Need threshold > 0, minRatio >= 1, minExcess >= 0, 0 < learnRate <= 1");
+		}
+		for (Duration d : new Duration[] { levelHalfLife, airingLevelHalfLife, scaleHalfLife }) {
+			if (d.isNegative() || d.isZero()) {
+				throw new IllegalArgumentException("Half-lives must be positive: " + d);
+			}
+		}
+		if (warmup.isNegative() || cooldown.isNegative() || noveltyWindow.isNegative()) {
+			throw new IllegalArgumentException("Durations must not be negative");
+		}
+	}
+
+	public SpikeSettings withThreshold(double value) {
+		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withMinRatio(double value) {
+		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withMinExcess(double value) {
+		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withLevelHalfLife(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withAiringLevelHalfLife(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown,
+				learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withScaleHalfLife(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withWarmup(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value,
+				cooldown, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withCooldown(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				value, learnRate, noveltyWindow);
+	}
+
+	public SpikeSettings withLearnRate(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, value, noveltyWindow);
+	}
+
+	public SpikeSettings withNoveltyWindow(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, value);
+	}
+
+	/**
+	 * Settings for long, bursty series without airings, as measured on NAB realTweets' tuning
+	 * tickers (vigie-bench {@code TrendsHarness nab}).
+	 */
+	public static SpikeSettings forBurstySeries() {
+		return DEFAULTS.withThreshold(2.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
+			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(14));
+	}
+}

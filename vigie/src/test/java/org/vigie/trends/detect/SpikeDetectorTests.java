@@ -1,0 +1,141 @@
+package org.vigie.trends.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class SpikeDetectorTests {
+
+	private static final Instant START = Instant.parse("2026-01-05T00:00:00Z"); // a Monday
+
+	private static final Duration BUCKET = Duration.ofMinutes(5);
+
+	private final Random random = new Random(42);
+
+	/** A quiet series with a daily rhythm: about 20 items per 5 minutes by day, 5 by night. */
+	private double ordinary(Instant t) {
+		int hour = t.atZone(ZoneId.of("UTC")).getHour();
+		double mean = hour >= 8 && hour < 23 ? 20 : 5;
+		return poisson(mean);
+	}
+
+	private double poisson(double mean) {
+		double l = Math.exp(-mean);
+		int k = 0;
+		double p = 1;
+		do {
+			k++;
+			p *= random.nextDouble();
+		}
+		while (p > l);
+		return k - 1;
+	}
+
+	@Test
+	void detectsPlantedBurstWithinTwoBuckets() {
+		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET);
+		Instant burst = START.plus(Duration.ofDays(3)).plus(Duration.ofHours(14));
+		List<Instant> alerts = new ArrayList<>();
+		for (Instant t = START; t.isBefore(START.plus(Duration.ofDays(4))); t = t.plus(BUCKET)) {
+			boolean inBurst = !t.isBefore(burst) && t.isBefore(burst.plus(Duration.ofMinutes(30)));
+			// The burst ramps up: 2x, then 4x and more, as a real one does.
+			double value = inBurst ? ordinary(t) * (2 + Duration.between(burst, t).toMinutes() / 5.0) : ordinary(t);
+			if (detector.observe(t, value).alert()) {
+				alerts.add(t);
+			}
+		}
+		assertThat(alerts).hasSize(1);
+		assertThat(Duration.between(burst, alerts.get(0))).isLessThan(BUCKET.multipliedBy(2));
+	}
+
+	@Test
+	void raisesOneAlertPerEventNeverAStorm() {
+		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET);
+		Instant burst = START.plus(Duration.ofDays(2)).plus(Duration.ofHours(12));
+		int alerts = 0;
+		int continued = 0;
+		for (Instant t = START; t.isBefore(START.plus(Duration.ofDays(3))); t = t.plus(BUCKET)) {
+			// Two hours at ten times the usual volume, with ups and downs.
+			boolean inBurst = !t.isBefore(burst) && t.isBefore(burst.plus(Duration.ofHours(2)));
+			double value = inBurst ? poisson(200 * (0.5 + random.nextDouble())) : ordinary(t);
+			Step step = detector.observe(t, value);
+			alerts += step.alert() ? 1 : 0;
+			continued += step.signal() == Signal.CONTINUED ? 1 : 0;
+		}
+		assertThat(alerts).isEqualTo(1);
+		assertThat(continued).isGreaterThanOrEqualTo(23);
+	}
+
+	@Test
+	void staysQuietOnAnOrdinaryWeek() {
+		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET);
+		int alerts = 0;
+		for (Instant t = START; t.isBefore(START.plus(Duration.ofDays(14))); t = t.plus(BUCKET)) {
+			alerts += detector.observe(t, ordinary(t)).alert() ? 1 : 0;
+		}
+		assertThat(alerts).isZero();
+	}
+
+	@Test
+	void comparesAnAiringWithPastAiringsOfTheSameShow() {
+		// A weekly show on Saturdays at 21:00 for an hour; fans post 8x the usual volume during it.
+		List<Airing> airings = new ArrayList<>();
+		for (int week = 0; week < 6; week++) {
+			Instant start = START.plus(Duration.ofDays(5 + 7 * week)).plus(Duration.ofHours(21));
+			airings.add(new Airing(start, start.plus(Duration.ofHours(1)), "show"));
+		}
+		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET, airings, Duration.ofMinutes(30),
+				ZoneId.of("UTC"));
+		List<Integer> alertsPerAiring = new ArrayList<>();
+		int alertsOutside = 0;
+		for (Instant t = START; t.isBefore(START.plus(Duration.ofDays(42))); t = t.plus(BUCKET)) {
+			int airing = -1;
+			for (int i = 0; i < airings.size(); i++) {
+				if (airings.get(i).covers(t, Duration.ofMinutes(30))) {
+					airing = i;
+				}
+			}
+			// The fifth airing is unusual: three times the usual airing volume.
+			double factor = airing < 0 ? 1 : airing == 4 ? 24 : 8;
+			Step step = detector.observe(t, airing < 0 ? ordinary(t) : poisson(20 * factor));
+			if (airing >= 0) {
+				while (alertsPerAiring.size() <= airing) {
+					alertsPerAiring.add(0);
+				}
+				alertsPerAiring.set(airing, alertsPerAiring.get(airing) + (step.alert() ? 1 : 0));
+			}
+			else {
+				alertsOutside += step.alert() ? 1 : 0;
+			}
+		}
+		// The first airing has no history; from the second on, an airing of the usual size is quiet.
+		assertThat(alertsPerAiring.subList(1, 4)).containsOnly(0);
+		assertThat(alertsPerAiring.get(4)).isEqualTo(1);
+		assertThat(alertsPerAiring.get(5)).isZero();
+		assertThat(alertsOutside).isZero();
+	}
+
+	@Test
+	void oneLoudAccountIsNotATrend() {
+		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET);
+		Instant spam = START.plus(Duration.ofDays(2)).plus(Duration.ofHours(15));
+		int alerts = 0;
+		for (Instant t = START; t.isBefore(START.plus(Duration.ofDays(3))); t = t.plus(BUCKET)) {
+			double value = ordinary(t);
+			double authors = Math.max(1, value * 0.8);
+			if (!t.isBefore(spam) && t.isBefore(spam.plus(Duration.ofMinutes(20)))) {
+				value += 300; // one account posting 300 times
+				authors += 1;
+			}
+			alerts += detector.observe(t, value, authors).alert() ? 1 : 0;
+		}
+		assertThat(alerts).isZero();
+	}
+}

@@ -158,7 +158,7 @@ public final class SpikeDetector {
 		double score = residual / sd;
 		boolean warm = Duration.between(first, t).compareTo(settings.warmup()) >= 0;
 		boolean big = value >= expected * settings.minRatio() && value - expected >= settings.minExcess();
-		boolean novel = settings.noveltyWindow().isZero() || y > recent.max();
+		boolean novel = settings.noveltyWindow().isZero() || y > recent.max() + Math.log(settings.noveltyRatio());
 		recent.add(t, y);
 		Signal signal = events.step(t, score, warm && big && novel);
 		learn(t, y, residual, sd, poisson, airing, known, offset, expectedLog);

@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
 		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
-		Duration noveltyWindow) {
+		Duration noveltyWindow, double noveltyRatio) {
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
@@ -34,7 +34,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	 */
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
-			Duration.ZERO);
+			Duration.ZERO, 1.0);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -51,6 +51,9 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 				throw new IllegalArgumentException("Half-lives must be positive: " + d);
 			}
 		}
+		if (!(noveltyRatio > 0)) {
+			throw new IllegalArgumentException("noveltyRatio must be positive");
+		}
 		if (warmup.isNegative() || cooldown.isNegative() || noveltyWindow.isNegative()) {
 			throw new IllegalArgumentException("Durations must not be negative");
 		}
@@ -58,52 +61,57 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 
 	public SpikeSettings withThreshold(double value) {
 		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withMinRatio(double value) {
 		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withMinExcess(double value) {
 		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withLevelHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withAiringLevelHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown,
-				learnRate, noveltyWindow);
+				learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withScaleHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withWarmup(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value,
-				cooldown, learnRate, noveltyWindow);
+				cooldown, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withCooldown(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				value, learnRate, noveltyWindow);
+				value, learnRate, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withLearnRate(double value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, value, noveltyWindow);
+				cooldown, value, noveltyWindow, noveltyRatio);
 	}
 
 	public SpikeSettings withNoveltyWindow(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, value);
+				cooldown, learnRate, value, noveltyRatio);
+	}
+
+	public SpikeSettings withNoveltyRatio(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
+				cooldown, learnRate, noveltyWindow, value);
 	}
 
 	/**

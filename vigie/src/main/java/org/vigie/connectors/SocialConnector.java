@@ -34,4 +34,9 @@ public interface SocialConnector {
 	default Optional<Publisher> publisher() {
 		return Optional.empty();
 	}
+
+	/** Metrics of the account's own objects (page, posts, media, videos), where the network offers them; empty otherwise. */
+	default Optional<Insights> insights() {
+		return Optional.empty();
+	}
 }

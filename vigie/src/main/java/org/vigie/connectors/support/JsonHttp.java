@@ -1,0 +1,185 @@
+package org.vigie.connectors.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.vigie.connectors.ConnectorException;
+
+/**
+ * Sends HTTP requests for a connector and reads JSON answers. An I/O failure, a timeout or an
+ * answer that is not JSON becomes {@link ConnectorException.Unavailable}; status codes are left to
+ * the network's own client, which knows its error format. Thread-safe.
+ */
+public final class JsonHttp {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final HttpClient client;
+
+	private final String userAgent;
+
+	/**
+	 * @param userAgent sent on every request; Reddit, for one, throttles generic agents
+	 */
+	public JsonHttp(HttpClient client, String userAgent) {
+		this.client = client;
+		this.userAgent = userAgent;
+	}
+
+	/** A client for plain-http loopback servers as well as the networks: HTTP/1.1, bounded connect time, no redirects. */
+	public static HttpClient defaultClient() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** An answer: status, headers and body text. */
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		/** The body as JSON; an empty body is an empty object. */
+		public JsonNode json() throws ConnectorException.Unavailable {
+			return parse(body);
+		}
+
+		public boolean ok() {
+			return status >= 200 && status < 300;
+		}
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
+	}
+
+	public Response get(URI uri, Map<String, String> headers) throws ConnectorException.Unavailable {
+		return send(builder(uri, headers).GET());
+	}
+
+	public Response postForm(URI uri, Map<String, String> headers, Map<String, String> form)
+			throws ConnectorException.Unavailable {
+		return send(builder(uri, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(form))));
+	}
+
+	public Response postJson(URI uri, Map<String, String> headers, Object body) throws ConnectorException.Unavailable {
+		return send(builder(uri, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public Response delete(URI uri, Map<String, String> headers) throws ConnectorException.Unavailable {
+		return send(builder(uri, headers).DELETE());
+	}
+
+	private HttpRequest.Builder builder(URI uri, Map<String, String> headers) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("User-Agent", userAgent)
+			.header("Accept", "application/json");
+		headers.forEach(b::header);
+		return b;
+	}
+
+	private Response send(HttpRequest.Builder request) throws ConnectorException.Unavailable {
+		HttpRequest built = request.build();
+		try {
+			HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
+		}
+		catch (IOException e) {
+			throw new ConnectorException.Unavailable("No answer from " + built.uri().getHost() + ": " + e.getMessage(), e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ConnectorException.Unavailable("Interrupted while waiting for " + built.uri().getHost(), e);
+		}
+	}
+
+	/** Parses JSON text; an empty text is an empty object. */
+	public static JsonNode parse(String text) throws ConnectorException.Unavailable {
+		if (text.isBlank()) {
+			return JSON.createObjectNode();
+		}
+		try {
+			return JSON.readTree(text);
+		}
+		catch (JacksonException e) {
+			throw new ConnectorException.Unavailable("The answer is not JSON: " + abbreviate(text), e);
+		}
+	}
+
+	/** Writes a JSON value as text. */
+	public static String write(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	/** The shared mapper, for building request bodies. */
+	public static JsonMapper mapper() {
+		return JSON;
+	}
+
+	/** {@code a=1&b=2}, UTF-8 percent-encoded, in the map's order. */
+	public static String form(Map<String, String> params) {
+		return params.entrySet().stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+	}
+
+	public static String encode(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** {@code base + path + ?query}, the query left out when there are no parameters. */
+	public static URI uri(String base, String path, Map<String, String> params) {
+		String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		String p = path.startsWith("/") ? path : "/" + path;
+		return URI.create(b + p + (params.isEmpty() ? "" : "?" + form(params)));
+	}
+
+	/** The first 200 characters, for error messages. */
+	public static String abbreviate(String text) {
+		return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+	}
+
+	/** The text of {@code node}, or null when absent or JSON null. */
+	public static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v == null || v.isNull() || v.isMissingNode() ? null : v.asString();
+	}
+
+	/** The text of {@code node.field}, or {@code fallback}. */
+	public static String text(JsonNode node, String field, String fallback) {
+		String v = text(node, field);
+		return v == null ? fallback : v;
+	}
+
+	/** A number of {@code node.field} (also when sent as a string, as Google does), or null. */
+	public static @org.jspecify.annotations.Nullable Long number(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		if (v == null || v.isNull()) {
+			return null;
+		}
+		if (v.isNumber()) {
+			return v.longValue();
+		}
+		try {
+			return Long.parseLong(v.asString().trim());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+}

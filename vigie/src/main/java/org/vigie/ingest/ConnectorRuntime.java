@@ -20,6 +20,7 @@ import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.ConnectorFactory;
 import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
+import org.vigie.connectors.Insights;
 import org.vigie.connectors.Publisher;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
@@ -166,6 +167,11 @@ public class ConnectorRuntime {
 					});
 				}
 			});
+		}
+
+		@Override
+		public Optional<Insights> insights() {
+			return delegate.insights().map(insights -> (object, metrics) -> call(() -> insights.metrics(object, metrics)));
 		}
 
 		@Override

@@ -57,6 +57,11 @@ class FacebookConnectorFactory implements ConnectorFactory {
 	}
 
 	@Override
+	public String defaultBaseUrl() {
+		return "https://graph.facebook.com";
+	}
+
+	@Override
 	public Set<Feed.Kind> feeds() {
 		return EnumSet.of(Feed.Kind.OWN_POSTS, Feed.Kind.MENTIONS, Feed.Kind.COMMENTS, Feed.Kind.MESSAGES);
 	}

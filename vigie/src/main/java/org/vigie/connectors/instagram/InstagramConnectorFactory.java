@@ -54,6 +54,11 @@ class InstagramConnectorFactory implements ConnectorFactory {
 	}
 
 	@Override
+	public String defaultBaseUrl() {
+		return "https://graph.facebook.com";
+	}
+
+	@Override
 	public Set<Feed.Kind> feeds() {
 		return EnumSet.of(Feed.Kind.COMMENTS, Feed.Kind.MENTIONS, Feed.Kind.OWN_POSTS);
 	}

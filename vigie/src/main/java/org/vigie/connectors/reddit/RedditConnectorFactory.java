@@ -61,6 +61,11 @@ class RedditConnectorFactory implements ConnectorFactory {
 	}
 
 	@Override
+	public String defaultBaseUrl() {
+		return "https://oauth.reddit.com";
+	}
+
+	@Override
 	public Set<Feed.Kind> feeds() {
 		return EnumSet.of(Feed.Kind.MENTIONS, Feed.Kind.COMMENTS, Feed.Kind.MESSAGES);
 	}

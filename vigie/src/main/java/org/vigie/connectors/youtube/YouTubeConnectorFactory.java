@@ -57,6 +57,11 @@ class YouTubeConnectorFactory implements ConnectorFactory {
 	}
 
 	@Override
+	public String defaultBaseUrl() {
+		return "https://youtube.googleapis.com";
+	}
+
+	@Override
 	public Set<Feed.Kind> feeds() {
 		return EnumSet.of(Feed.Kind.COMMENTS);
 	}

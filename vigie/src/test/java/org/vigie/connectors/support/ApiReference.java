@@ -13,17 +13,7 @@ public final class ApiReference {
 	}
 
 	public static Path path(String relative) {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/api-reference");
-			if (Files.isDirectory(candidate)) {
-				return candidate.resolve(relative);
-			}
-			Path sibling = dir.resolveSibling("shared/api-reference");
-			if (Files.isDirectory(sibling)) {
-				return sibling.resolve(relative);
-			}
-		}
-		throw new IllegalStateException("../shared/api-reference not found from " + Path.of("").toAbsolutePath());
+		return org.vigie.SharedData.root().resolve("api-reference").resolve(relative);
 	}
 
 	public static String text(String relative) {

@@ -1,0 +1,184 @@
+package org.vigie.connectors.rss;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.vigie.connectors.ConnectorException;
+
+/**
+ * Fetches a feed over HTTP with a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}),
+ * following redirects itself so that a permanent one can update the stored URL. Translates every
+ * HTTP failure into a {@link ConnectorException}. Thread-safe.
+ */
+final class FeedClient {
+
+	private static final int MAX_REDIRECTS = 5;
+
+	private final HttpClient http;
+
+	private final RssSettings settings;
+
+	private final Clock clock;
+
+	FeedClient(HttpClient http, RssSettings settings, Clock clock) {
+		this.http = http;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** What a fetch produced. */
+	sealed interface Result permits NotModified, Fetched {
+
+		/** The URL to use from now on: a permanent redirect moves the feed. */
+		URI url();
+	}
+
+	/** {@code 304 Not Modified}: nothing new since the validators we sent. */
+	record NotModified(URI url) implements Result {
+	}
+
+	/** A {@code 200} with its body and the validators to send next time. */
+	record Fetched(URI url, byte[] body, @Nullable String contentType, @Nullable String etag,
+			@Nullable String lastModified) implements Result {
+	}
+
+	Result fetch(URI url, @Nullable String etag, @Nullable String lastModified) throws ConnectorException {
+		URI current = url;
+		URI permanent = url;
+		boolean onlyPermanentRedirects = true;
+		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+			HttpResponse<InputStream> response = send(current, etag, lastModified);
+			int status = response.statusCode();
+			if (isRedirect(status)) {
+				closeQuietly(response);
+				String location = response.headers().firstValue("Location")
+					.orElseThrow(() -> new ConnectorException.Unavailable(
+							"The feed at " + url + " redirects without saying where (HTTP " + status + ")"));
+				current = current.resolve(location.trim());
+				onlyPermanentRedirects &= status == 301 || status == 308;
+				if (onlyPermanentRedirects) {
+					permanent = current;
+				}
+				continue;
+			}
+			return answer(url, permanent, response);
+		}
+		throw new ConnectorException.Unavailable("The feed at " + url + " redirects more than " + MAX_REDIRECTS + " times");
+	}
+
+	private HttpResponse<InputStream> send(URI url, @Nullable String etag, @Nullable String lastModified)
+			throws ConnectorException {
+		if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+			throw new ConnectorException.Rejected("A feed address must start with http:// or https://: " + url);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.timeout(settings.timeout())
+			.header("User-Agent", settings.userAgent())
+			.header("Accept", "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
+					+ "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1")
+			.GET();
+		if (etag != null && !etag.isBlank()) {
+			request.header("If-None-Match", etag);
+		}
+		if (lastModified != null && !lastModified.isBlank()) {
+			request.header("If-Modified-Since", lastModified);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (IOException ex) {
+			throw new ConnectorException.Unavailable("The feed at " + url + " could not be reached: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConnectorException.Unavailable("Interrupted while reading the feed at " + url, ex);
+		}
+	}
+
+	private Result answer(URI requested, URI url, HttpResponse<InputStream> response) throws ConnectorException {
+		int status = response.statusCode();
+		if (status == 304) {
+			closeQuietly(response);
+			return new NotModified(url);
+		}
+		if (status >= 200 && status < 300) {
+			byte[] body = readCapped(requested, response);
+			return new Fetched(url, body, response.headers().firstValue("Content-Type").orElse(null),
+					response.headers().firstValue("ETag").orElse(null),
+					response.headers().firstValue("Last-Modified").orElse(null));
+		}
+		closeQuietly(response);
+		Optional<Instant> retryAt = retryAfter(response);
+		if ((status == 429 || status == 503) && retryAt.isPresent()) {
+			throw new ConnectorException.RateLimited(
+					"The feed at " + requested + " asks to wait (HTTP " + status + ")", retryAt.get());
+		}
+		if (status == 401 || status == 403) {
+			throw new ConnectorException.AuthRevoked("The feed at " + requested + " refuses access (HTTP " + status
+					+ "); check the address or its credentials");
+		}
+		if (status == 404 || status == 410) {
+			throw new ConnectorException.Rejected("The feed at " + requested
+					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"));
+		}
+		throw new ConnectorException.Unavailable("The feed at " + requested + " answered HTTP " + status);
+	}
+
+	private byte[] readCapped(URI url, HttpResponse<InputStream> response) throws ConnectorException {
+		try (InputStream in = response.body()) {
+			byte[] body = in.readNBytes(settings.maxBytes() + 1);
+			if (body.length > settings.maxBytes()) {
+				throw new ConnectorException.Rejected(
+						"The feed at " + url + " is larger than " + settings.maxBytes() / 1024 + " KiB");
+			}
+			return body;
+		}
+		catch (IOException ex) {
+			throw new ConnectorException.Unavailable("The feed at " + url + " broke off while downloading: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/** {@code Retry-After} as seconds or as an HTTP date. */
+	private Optional<Instant> retryAfter(HttpResponse<?> response) {
+		return response.headers().firstValue("Retry-After").flatMap(value -> {
+			String v = value.trim();
+			try {
+				return Optional.of(clock.instant().plus(Duration.ofSeconds(Long.parseLong(v))));
+			}
+			catch (NumberFormatException notSeconds) {
+				try {
+					return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+				}
+				catch (DateTimeParseException notADate) {
+					return Optional.empty();
+				}
+			}
+		});
+	}
+
+	private static boolean isRedirect(int status) {
+		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+	}
+
+	private static void closeQuietly(HttpResponse<InputStream> response) {
+		try {
+			response.body().close();
+		}
+		catch (IOException ignored) {
+			// the connection is discarded anyway
+		}
+	}
+}

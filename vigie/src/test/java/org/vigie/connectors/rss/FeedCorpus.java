@@ -17,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.vigie.SharedData;
 
 /**
  * The third-party feed suites in {@code ../shared/data} (feedparser's tests, ROME's test feeds): each
@@ -52,23 +53,8 @@ final class FeedCorpus {
 		}
 	}
 
-	static Path sharedData() {
-		Path dir = Path.of("").toAbsolutePath();
-		for (Path d = dir; d != null; d = d.getParent()) {
-			Path candidate = d.resolve("shared/data");
-			if (Files.isDirectory(candidate.resolve("feedparser-tests"))) {
-				return candidate;
-			}
-			Path sibling = d.resolveSibling("shared/data");
-			if (Files.isDirectory(sibling.resolve("feedparser-tests"))) {
-				return sibling;
-			}
-		}
-		throw new IllegalStateException("../shared/data not found from " + dir);
-	}
-
 	static List<Case> load(String suite) {
-		Path root = sharedData().resolve(suite);
+		Path root = SharedData.path(suite);
 		try (Stream<Path> files = Files.walk(root)) {
 			List<Case> cases = new ArrayList<>();
 			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

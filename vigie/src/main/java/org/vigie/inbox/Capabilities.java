@@ -1,0 +1,63 @@
+package org.vigie.inbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.vigie.connectors.Capability;
+import org.vigie.connectors.ConnectorFactory;
+import org.vigie.shared.ItemKind;
+import org.vigie.shared.Network;
+
+/**
+ * What the inbox may do to an item through its network, from the connectors' declared
+ * {@link ConnectorFactory#capabilities()}: an action a network does not allow is shown disabled with
+ * the reason (a message key) on hover.
+ */
+@Component
+public class Capabilities {
+
+	private final Map<Network, ConnectorFactory> factories;
+
+	Capabilities(List<ConnectorFactory> factories) {
+		this.factories = factories.stream().collect(Collectors.toMap(ConnectorFactory::network, Function.identity(), (a, b) -> a));
+	}
+
+	/**
+	 * Why {@code capability} is not possible on this item, as a message key; empty when it is.
+	 */
+	public Optional<String> refusal(InboxItem item, Capability capability) {
+		if (item.deleted()) {
+			return Optional.of("inbox.action.deleted");
+		}
+		if (item.accountId() == null) {
+			return Optional.of("inbox.action.no-account");
+		}
+		ConnectorFactory factory = factories.get(item.network());
+		if (factory == null) {
+			return Optional.of("inbox.action.no-connector");
+		}
+		if (!factory.capabilities().contains(capability)) {
+			return Optional.of("inbox.action.not-allowed." + capability.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (capability == Capability.HIDE && item.kind() == ItemKind.DIRECT_MESSAGE) {
+			return Optional.of("inbox.action.not-allowed.hide");
+		}
+		if (capability == Capability.DELETE && !item.mine() && item.kind() != ItemKind.COMMENT && item.kind() != ItemKind.REPLY) {
+			return Optional.of("inbox.action.not-allowed.delete-others");
+		}
+		return Optional.empty();
+	}
+
+	/** The refusals of every action on this item, by capability; absent means allowed. */
+	public Map<Capability, String> refusals(InboxItem item) {
+		Map<Capability, String> out = new java.util.EnumMap<>(Capability.class);
+		for (Capability c : List.of(Capability.REPLY, Capability.LIKE, Capability.HIDE, Capability.DELETE)) {
+			refusal(item, c).ifPresent(r -> out.put(c, r));
+		}
+		return out;
+	}
+}

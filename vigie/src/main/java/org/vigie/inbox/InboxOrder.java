@@ -1,0 +1,11 @@
+package org.vigie.inbox;
+
+/** How the stream is ordered: most important first (then newest), or newest first. */
+public enum InboxOrder {
+
+	PRIORITY, TIME;
+
+	public String id() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+}

@@ -1,0 +1,15 @@
+package org.vigie.inbox;
+
+/**
+ * Where the listening module records which of its queries matched which item: the inbox filters
+ * on it by query id.
+ */
+final class ListeningMatches {
+
+	static final String TABLE = "query_matches";
+
+	static final String QUERY_COLUMN = "query_id";
+
+	private ListeningMatches() {
+	}
+}

@@ -1,15 +1,22 @@
 package org.vigie.inbox;
 
 import java.util.Optional;
+import java.util.Set;
 
+import org.vigie.connectors.Capability;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
+import org.vigie.shared.Network;
 
 /**
- * Opens the connector of one of our accounts, with its decrypted credentials, for the inbox's
- * replies and actions. Implemented by the module that owns connections (ingest).
+ * The connectors the inbox acts through: what each network allows, and a connector acting as one
+ * of our accounts. Backed by the ingest module's {@link org.vigie.ingest.ConnectorRuntime}; a seam
+ * so that tests can stand in for the networks.
  */
 public interface AccountConnectors {
+
+	/** What the network lets Vigie do; empty when no connector for it is installed. */
+	Optional<Set<Capability>> capabilities(Network network);
 
 	/**
 	 * A connector acting as the account.

@@ -3,27 +3,23 @@ package org.vigie.inbox;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.vigie.connectors.Capability;
-import org.vigie.connectors.ConnectorFactory;
 import org.vigie.shared.ItemKind;
-import org.vigie.shared.Network;
 
 /**
  * What the inbox may do to an item through its network, from the connectors' declared
- * {@link ConnectorFactory#capabilities()}: an action a network does not allow is shown disabled with
+ * {@link org.vigie.connectors.ConnectorFactory#capabilities()}: an action a network does not allow is shown disabled with
  * the reason (a message key) on hover.
  */
 @Component
 public class Capabilities {
 
-	private final Map<Network, ConnectorFactory> factories;
+	private final Connections connections;
 
-	Capabilities(List<ConnectorFactory> factories) {
-		this.factories = factories.stream().collect(Collectors.toMap(ConnectorFactory::network, Function.identity(), (a, b) -> a));
+	Capabilities(Connections connections) {
+		this.connections = connections;
 	}
 
 	/**
@@ -36,11 +32,11 @@ public class Capabilities {
 		if (item.accountId() == null) {
 			return Optional.of("inbox.action.no-account");
 		}
-		ConnectorFactory factory = factories.get(item.network());
-		if (factory == null) {
+		Optional<java.util.Set<Capability>> allowed = connections.capabilities(item.network());
+		if (allowed.isEmpty()) {
 			return Optional.of("inbox.action.no-connector");
 		}
-		if (!factory.capabilities().contains(capability)) {
+		if (!allowed.get().contains(capability)) {
 			return Optional.of("inbox.action.not-allowed." + capability.name().toLowerCase(java.util.Locale.ROOT));
 		}
 		if (capability == Capability.HIDE && item.kind() == ItemKind.DIRECT_MESSAGE) {

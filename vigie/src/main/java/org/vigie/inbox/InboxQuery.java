@@ -41,10 +41,8 @@ public class InboxQuery {
 			a.followers AS a_followers, a.verified AS a_verified, a.profile_url AS a_profile_url,
 			acc.handle AS acc_handle""";
 
-	static final String FROM = """
-			 FROM items i
-			 LEFT JOIN authors a ON a.id = i.author_id
-			 LEFT JOIN social_accounts acc ON acc.id = i.account_id""";
+	static final String FROM = " FROM items i LEFT JOIN authors a ON a.id = i.author_id"
+			+ " LEFT JOIN social_accounts acc ON acc.id = i.account_id";
 
 	private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -189,9 +187,9 @@ public class InboxQuery {
 				.list();
 		}
 		else {
-			rows = jdbc.sql("SELECT " + COLUMNS + FROM + """
-					 WHERE i.id = ? OR (i.network = ? AND (i.external_id = ? OR i.parent_external_id = ?))
-					 ORDER BY i.created_at, i.id LIMIT 500""")
+			rows = jdbc.sql("SELECT " + COLUMNS + FROM + " " + """
+					WHERE i.id = ? OR (i.network = ? AND (i.external_id = ? OR i.parent_external_id = ?))
+					ORDER BY i.created_at, i.id LIMIT 500""")
 				.params(item.id(), item.network().id(), item.parentExternalId() == null ? "" : item.parentExternalId(),
 						item.externalId())
 				.query((rs, n) -> map(rs))

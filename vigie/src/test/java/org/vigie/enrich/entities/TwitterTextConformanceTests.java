@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
-import org.vigie.enrich.EnrichTestData;
+import org.vigie.SharedData;
 import org.vigie.enrich.Entities;
 
 /**
@@ -31,7 +31,7 @@ import org.vigie.enrich.Entities;
  */
 class TwitterTextConformanceTests {
 
-	private static final Path SUITE = EnrichTestData.path("twitter-text-conformance");
+	private static final Path SUITE = SharedData.path("twitter-text-conformance");
 
 	private final Extractor extractor = new Extractor();
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vigie.enrich.EnrichTestData;
+import org.vigie.SharedData;
 
 class LanguageDetectorTests {
 
@@ -25,7 +25,7 @@ class LanguageDetectorTests {
 		int total = 0;
 		for (String language : List.of("french", "english")) {
 			String expected = language.equals("french") ? "fr" : "en";
-			for (String line : Files.readAllLines(EnrichTestData.path("umsab-sentiment/" + language + "/val_text.txt"))) {
+			for (String line : Files.readAllLines(SharedData.path("umsab-sentiment/" + language + "/val_text.txt"))) {
 				total++;
 				if (detector.detect(line).code().equals(expected)) {
 					correct++;
@@ -39,7 +39,7 @@ class LanguageDetectorTests {
 
 	@Test
 	void identifiesEnglishTweetEvalValidationTweets() throws Exception {
-		Path file = EnrichTestData.path("tweeteval-sentiment/val_text.txt");
+		Path file = SharedData.path("tweeteval-sentiment/val_text.txt");
 		List<String> lines = Files.readAllLines(file);
 		long english = lines.stream().filter(line -> detector.detect(line).code().equals("en")).count();
 		assertThat(english / (double) lines.size()).isGreaterThanOrEqualTo(0.97);

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vigie.enrich.EnrichTestData;
+import org.vigie.SharedData;
 import org.vigie.enrich.Sentiment;
 import org.vigie.enrich.SentimentScore;
 
@@ -28,7 +28,7 @@ class SentimentModelTests {
 	static void load() {
 		french = SentimentModel.forLanguage("fr");
 		english = SentimentModel.forLanguage("en");
-		corpus = new SentimentCorpus(EnrichTestData.root());
+		corpus = new SentimentCorpus(SharedData.path(""));
 	}
 
 	@Test

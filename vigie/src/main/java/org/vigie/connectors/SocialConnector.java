@@ -39,4 +39,12 @@ public interface SocialConnector {
 	default Optional<Insights> insights() {
 		return Optional.empty();
 	}
+
+	/**
+	 * Reads one item the network announced by reference only (see {@link PushedEvent#reference()}).
+	 * @return empty when the item is gone or the network offers no such look-up
+	 */
+	default Optional<RemoteItem> lookup(String reference) throws ConnectorException {
+		return Optional.empty();
+	}
 }

@@ -18,6 +18,7 @@ import org.vigie.connectors.Feed;
 import org.vigie.connectors.Insights;
 import org.vigie.connectors.MetricValue;
 import org.vigie.connectors.Publisher;
+import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.connectors.graph.GraphClient;
 import org.vigie.connectors.graph.GraphInsights;
@@ -184,6 +185,18 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 		}
 		catch (NumberFormatException e) {
 			throw new ConnectorException.Rejected("Not a Facebook comments cursor: " + value);
+		}
+	}
+
+	/** A post or comment that mentions the Page, pushed by the {@code mention} webhook as an id only. */
+	@Override
+	public Optional<RemoteItem> lookup(String reference) throws ConnectorException {
+		try {
+			JsonNode node = graph.get("/" + reference, params("fields", "id,message,created_time,permalink_url,from"));
+			return Optional.of(mapper.post(node, ItemKind.MENTION));
+		}
+		catch (ConnectorException.Rejected gone) {
+			return Optional.empty();
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import org.vigie.connectors.AccountCredentials;
@@ -35,6 +36,7 @@ class FacebookConnectorFactory implements ConnectorFactory {
 
 	private final JsonHttp http;
 
+	@Autowired
 	FacebookConnectorFactory(Clock clock) {
 		this(clock, JsonHttp.defaultClient());
 	}

@@ -207,7 +207,28 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 		return id;
 	}
 
-	/** An @mention in a comment, pushed by webhook as ids only: {@code GET /{ig-user}?fields=mentioned_comment…}. */
+	/**
+	 * An @mention pushed by webhook as ids only: {@code mediaId/commentId} for a comment
+	 * ({@code mentioned_comment}), {@code mediaId} for a caption ({@code mentioned_media}).
+	 */
+	@Override
+	public Optional<RemoteItem> lookup(String reference) throws ConnectorException {
+		int slash = reference.indexOf('/');
+		try {
+			if (slash > 0) {
+				return mentionedComment(reference.substring(0, slash), reference.substring(slash + 1));
+			}
+			JsonNode body = graph.get("/" + igUserId, params("fields", "mentioned_media.media_id(" + reference
+					+ "){id,caption,media_type,permalink,timestamp,username,like_count,comments_count}"));
+			JsonNode media = body.path("mentioned_media");
+			return media.has("id") ? Optional.of(mapper.media(media, ItemKind.MENTION)) : Optional.empty();
+		}
+		catch (ConnectorException.Rejected gone) {
+			return Optional.empty();
+		}
+	}
+
+	/** An @mention in a comment: {@code GET /{ig-user}?fields=mentioned_comment.comment_id(…){…}}. */
 	Optional<RemoteItem> mentionedComment(String mediaId, String commentId) throws ConnectorException {
 		JsonNode body = graph.get("/" + igUserId, params("fields",
 				"mentioned_comment.comment_id(" + commentId + "){id,text,timestamp,like_count,username}"));

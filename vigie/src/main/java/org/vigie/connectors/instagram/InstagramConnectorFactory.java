@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import org.vigie.connectors.AccountCredentials;
@@ -31,6 +32,7 @@ class InstagramConnectorFactory implements ConnectorFactory {
 
 	private final QuotaMeter quota;
 
+	@Autowired
 	InstagramConnectorFactory(Clock clock, ObjectProvider<QuotaMeter> quota) {
 		this(clock, JsonHttp.defaultClient(), quota.getIfAvailable(QuotaMeter::inMemory));
 	}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import org.vigie.connectors.AccountCredentials;
@@ -33,6 +34,7 @@ class RedditConnectorFactory implements ConnectorFactory {
 
 	private final RedditRateLimiter limiter;
 
+	@Autowired
 	RedditConnectorFactory(Clock clock) {
 		this(clock, JsonHttp.defaultClient());
 	}

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import org.vigie.connectors.AccountCredentials;
@@ -35,6 +36,7 @@ class YouTubeConnectorFactory implements ConnectorFactory {
 
 	private final QuotaMeter meter;
 
+	@Autowired
 	YouTubeConnectorFactory(Clock clock, ObjectProvider<QuotaMeter> meter) {
 		this(clock, JsonHttp.defaultClient(), meter.getIfAvailable(QuotaMeter::inMemory));
 	}

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.Capability;
@@ -26,6 +27,7 @@ public class RssConnectorFactory implements ConnectorFactory {
 
 	private final Clock clock;
 
+	@Autowired
 	public RssConnectorFactory(Clock clock) {
 		this(clock, RssSettings.DEFAULTS);
 	}

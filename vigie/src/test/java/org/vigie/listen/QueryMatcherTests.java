@@ -1,0 +1,38 @@
+package org.vigie.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.archive.ArchivedItem;
+import org.vigie.archive.SearchQuery;
+import org.vigie.shared.ItemId;
+import org.vigie.shared.ItemKind;
+import org.vigie.shared.Network;
+
+class QueryMatcherTests {
+
+	@Test
+	void tellsWhichQueriesMatchAnItem() throws Exception {
+		try (QueryMatcher matcher = new QueryMatcher()) {
+			matcher.put("a", SearchQuery.parse("émission lang:fr").toLucene());
+			matcher.put("b", SearchQuery.parse("barthes NEAR/2 quotidien").toLucene());
+			matcher.put("c", SearchQuery.parse("#tmc -replay").toLucene());
+			matcher.put("d", SearchQuery.parse("emiss* network:x").toLucene());
+			assertThat(matcher.match(item("L'émission de Yann Barthes, Quotidien #TMC"))).containsExactlyInAnyOrder("a", "b", "c");
+			assertThat(matcher.match(item("rien à voir"))).isEmpty();
+			matcher.remove("a");
+			matcher.put("c", SearchQuery.parse("#tmc replay").toLucene());
+			assertThat(matcher.match(item("L'émission de Yann Barthes, Quotidien #TMC"))).containsExactly("b");
+			assertThat(matcher.matchAll(List.of(item("émission #tmc replay"), item("rien")))).containsExactly(
+					java.util.Set.of("c"), java.util.Set.of());
+		}
+	}
+
+	static ArchivedItem item(String text) {
+		return ArchivedItem.of(ItemId.generate(), text, "fr", Network.BLUESKY, null, null, List.of("fan"), "Fan", List.of(),
+				List.of(), List.of(), null, ItemKind.MENTION, Instant.parse("2026-11-25T20:00:00Z"));
+	}
+}

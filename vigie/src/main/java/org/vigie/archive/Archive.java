@@ -80,12 +80,12 @@ public class Archive {
 	/**
 	 * Item ids matching {@code query} in {@code scope}.
 	 * @param offset how many matches to skip (paging), ≥ 0
-	 * @param limit the page size, 1–1000
+	 * @param limit the page size, 1–10,000
 	 * @throws QuerySyntaxException if a {@code show:} value names no show
 	 */
 	public ArchivePage search(SearchQuery query, ArchiveScope scope, Order order, int offset, int limit) {
-		if (offset < 0 || limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("offset must be ≥ 0 and limit 1–1000");
+		if (offset < 0 || limit < 1 || limit > 10_000) {
+			throw new IllegalArgumentException("offset must be ≥ 0 and limit 1–10,000");
 		}
 		return lucene.search(lucene(query), scope, order, offset, limit);
 	}

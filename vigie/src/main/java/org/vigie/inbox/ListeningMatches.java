@@ -6,7 +6,7 @@ package org.vigie.inbox;
  */
 final class ListeningMatches {
 
-	static final String TABLE = "query_matches";
+	static final String TABLE = "item_matches";
 
 	static final String QUERY_COLUMN = "query_id";
 

@@ -70,6 +70,9 @@ class QueryApiController {
 		}
 	}
 
+	record MatchView(String item, Instant itemCreatedAt, Instant matchedAt, String source) {
+	}
+
 	record ValidateRequest(String query) {
 	}
 
@@ -135,7 +138,9 @@ class QueryApiController {
 	Map<String, Object> matches(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "50") int limit) {
 		QueryId qid = QueryId.of(id);
-		var list = queries.matches(access.current(), qid, offset, limit);
+		var list = queries.matches(access.current(), qid, offset, limit).stream()
+			.map(m -> new MatchView(m.item().toString(), m.itemCreatedAt(), m.matchedAt(), m.source()))
+			.toList();
 		return Map.of("total", queries.matchCount(qid), "matches", list);
 	}
 

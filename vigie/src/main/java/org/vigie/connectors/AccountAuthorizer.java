@@ -1,0 +1,29 @@
+package org.vigie.connectors;
+
+import org.vigie.shared.Network;
+
+/**
+ * Connects an account with its network's own authorisation flow (OAuth 2.0 with PKCE for X, app
+ * registration then OAuth for Mastodon…). One bean per network that has such a flow. The web
+ * layer keeps the {@link AuthorizationRequest} in the session between {@link #start} and
+ * {@link #finish}. Thread-safe.
+ */
+public interface AccountAuthorizer {
+
+	Network network();
+
+	/**
+	 * Prepares an authorisation: registers an app where the network needs one, makes the state and
+	 * the PKCE verifier, and says where to send the browser.
+	 * @param server the API base or instance (e.g. {@code https://mastodon.social}); empty for the network's default
+	 * @param redirectUri Vigie's callback, as registered with the network
+	 * @throws ConnectorException if the server cannot be reached or refuses to register Vigie
+	 */
+	AuthorizationRequest start(String server, String redirectUri) throws ConnectorException;
+
+	/**
+	 * Exchanges the code the network sent to the callback for tokens, and reads who the account is.
+	 * @throws ConnectorException.Rejected if the code is invalid or expired
+	 */
+	ConnectedIdentity finish(AuthorizationRequest request, String code) throws ConnectorException;
+}

@@ -1,0 +1,210 @@
+package org.vigie.connectors.x;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.vigie.connectors.AccountCredentials;
+import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.ConnectorHttp;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP to X API v2 for one account: bearer auth, token refresh (before expiry, and once on a 401),
+ * and the translation of statuses into {@link ConnectorException}s: 429 → rate limited until
+ * {@code x-rate-limit-reset}; 5xx → unavailable; 401 beyond refresh → revoked; other 4xx → rejected
+ * with X's problem {@code detail}. Not thread-safe (one per connector).
+ */
+final class XClient {
+
+	static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ConnectorHttp http;
+
+	private final Clock clock;
+
+	private final String clientId;
+
+	private final String clientSecret;
+
+	private AccountCredentials credentials;
+
+	private boolean renewed;
+
+	XClient(ConnectorHttp http, Clock clock, String clientId, String clientSecret, AccountCredentials credentials) {
+		this.http = http;
+		this.clock = clock;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
+		this.credentials = credentials;
+	}
+
+	AccountCredentials credentials() {
+		return credentials;
+	}
+
+	Optional<AccountCredentials> renewed() {
+		return renewed ? Optional.of(credentials) : Optional.empty();
+	}
+
+	JsonNode get(String path, Map<String, String> query) throws ConnectorException {
+		String qs = ConnectorHttp.form(query);
+		return call("GET", path + (qs.isEmpty() ? "" : "?" + qs), null);
+	}
+
+	JsonNode send(String method, String path, @Nullable Object body) throws ConnectorException {
+		return call(method, path, body == null ? null : JSON.writeValueAsString(body));
+	}
+
+	private JsonNode call(String method, String pathAndQuery, @Nullable String body) throws ConnectorException {
+		refreshIfExpiring();
+		HttpResponse<String> response = http.send(request(method, pathAndQuery, body));
+		if (response.statusCode() == 401 && canRefresh()) {
+			refresh();
+			response = http.send(request(method, pathAndQuery, body));
+		}
+		return read(response);
+	}
+
+	private HttpRequest request(String method, String pathAndQuery, @Nullable String body) {
+		HttpRequest.Builder b = http.request(credentials.baseUrl() + pathAndQuery)
+			.header("Authorization", "Bearer " + credentials.secret("access_token"));
+		if (body != null) {
+			b.header("Content-Type", "application/json");
+		}
+		return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private JsonNode read(HttpResponse<String> response) throws ConnectorException {
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			try {
+				return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+			}
+			catch (JacksonException e) {
+				throw new ConnectorException.Unavailable("X a répondu autre chose que du JSON", e);
+			}
+		}
+		String detail = detail(response.body());
+		if (status == 429) {
+			throw new ConnectorException.RateLimited("X : trop de requêtes (" + detail + ")", resetOf(response));
+		}
+		if (status == 401) {
+			throw new ConnectorException.AuthRevoked(
+					"X refuse le jeton d'accès de ce compte (expiré ou révoqué) et il n'a pas pu être renouvelé : reconnectez le compte.");
+		}
+		if (status >= 500) {
+			throw new ConnectorException.Unavailable("X est indisponible (HTTP " + status + " : " + detail + ")");
+		}
+		throw new ConnectorException.Rejected("X a refusé la requête (HTTP " + status + " : " + detail + ")");
+	}
+
+	/** When to retry after a 429: {@code x-rate-limit-reset} (epoch seconds), else {@code Retry-After}, else a minute. */
+	Instant resetOf(HttpResponse<?> response) {
+		Optional<String> reset = response.headers().firstValue("x-rate-limit-reset");
+		if (reset.isPresent()) {
+			try {
+				return Instant.ofEpochSecond(Long.parseLong(reset.get().trim()));
+			}
+			catch (NumberFormatException e) {
+				// fall through to Retry-After
+			}
+		}
+		Optional<String> after = response.headers().firstValue("retry-after");
+		if (after.isPresent()) {
+			try {
+				return clock.instant().plusSeconds(Long.parseLong(after.get().trim()));
+			}
+			catch (NumberFormatException e) {
+				// fall through
+			}
+		}
+		return clock.instant().plusSeconds(60);
+	}
+
+	private static String detail(String body) {
+		try {
+			JsonNode n = JSON.readTree(body);
+			String detail = n.path("detail").asString(n.path("error_description").asString(n.path("title").asString("")));
+			return detail.isEmpty() ? body : detail;
+		}
+		catch (JacksonException e) {
+			return body.length() > 200 ? body.substring(0, 200) : body;
+		}
+	}
+
+	private boolean canRefresh() {
+		return !credentials.secret("refresh_token").isEmpty();
+	}
+
+	private void refreshIfExpiring() throws ConnectorException {
+		Instant expires = credentials.expiresAt();
+		if (expires != null && canRefresh() && !clock.instant().plus(REFRESH_AHEAD).isBefore(expires)) {
+			refresh();
+		}
+	}
+
+	/** Exchanges the refresh token (rotating: the new one replaces the old). */
+	void refresh() throws ConnectorException {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "refresh_token");
+		form.put("refresh_token", credentials.secret("refresh_token"));
+		JsonNode token = tokenRequest(http, clock, credentials.baseUrl(), clientId, clientSecret, form);
+		Map<String, String> secrets = new HashMap<>(credentials.secrets());
+		secrets.put("access_token", token.path("access_token").asString());
+		if (!token.path("refresh_token").asString("").isEmpty()) {
+			secrets.put("refresh_token", token.path("refresh_token").asString());
+		}
+		long expiresIn = token.path("expires_in").asLong(7200);
+		credentials = new AccountCredentials(credentials.handle(), credentials.externalId(), credentials.baseUrl(), secrets,
+				clock.instant().plusSeconds(expiresIn));
+		renewed = true;
+	}
+
+	/** POSTs to {@code /2/oauth2/token}; a refused grant is {@link ConnectorException.AuthRevoked}. */
+	static JsonNode tokenRequest(ConnectorHttp http, Clock clock, String baseUrl, String clientId, String clientSecret,
+			Map<String, String> form) throws ConnectorException {
+		Map<String, String> body = new LinkedHashMap<>(form);
+		HttpRequest.Builder b = http.request(baseUrl + "/2/oauth2/token")
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		if (clientSecret.isBlank()) {
+			body.put("client_id", clientId);
+		}
+		else {
+			b.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+		}
+		HttpResponse<String> response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(ConnectorHttp.form(body))).build());
+		int status = response.statusCode();
+		if (status == 400 || status == 401) {
+			throw new ConnectorException.AuthRevoked("X n'a pas renouvelé l'autorisation (" + detail(response.body())
+					+ ") : reconnectez le compte.");
+		}
+		if (status == 429) {
+			throw new ConnectorException.RateLimited("X : trop de requêtes de jeton", clock.instant().plusSeconds(60));
+		}
+		if (status >= 300) {
+			throw new ConnectorException.Unavailable("X n'a pas pu délivrer de jeton (HTTP " + status + ")");
+		}
+		try {
+			return JSON.readTree(response.body());
+		}
+		catch (JacksonException e) {
+			throw new ConnectorException.Unavailable("X a répondu autre chose que du JSON", e);
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package org.vigie;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand instead of sleeping. Thread-safe. */
+public final class MutableClock extends Clock {
+
+	private volatile Instant now;
+
+	public MutableClock(Instant start) {
+		this.now = start;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
+	public void advance(Duration by) {
+		now = now.plus(by);
+	}
+
+	public void set(Instant instant) {
+		now = instant;
+	}
+}

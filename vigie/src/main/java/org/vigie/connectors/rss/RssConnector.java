@@ -31,7 +31,7 @@ final class RssConnector implements SocialConnector {
 
 	private static final Logger log = LoggerFactory.getLogger(RssConnector.class);
 
-	static final String FEED_URL_SECRET = "feedUrl";
+	static final String FEED_URL_SECRET = "feed_url";
 
 	private final FeedClient client;
 
@@ -134,9 +134,8 @@ final class RssConnector implements SocialConnector {
 		}
 		moved = false;
 		Map<String, String> secrets = new LinkedHashMap<>(credentials.secrets());
-		if (secrets.containsKey(FEED_URL_SECRET)) {
-			secrets.put(FEED_URL_SECRET, url.toString());
-		}
+		// The runtime stores renewed secrets: the new address goes there so that it survives a restart.
+		secrets.put(FEED_URL_SECRET, url.toString());
 		credentials = new AccountCredentials(credentials.handle(), url.toString(), url.toString(), secrets,
 				credentials.expiresAt());
 		return Optional.of(credentials);

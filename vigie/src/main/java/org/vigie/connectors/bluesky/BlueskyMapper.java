@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class BlueskyMapper {
 
-	private static final String[] COUNTS = { "likeCount", "repostCount", "replyCount", "quoteCount", "bookmarkCount" };
+	/** The AppView's counters and the metric names Vigie stores them under. */
+	private static final Map<String, String> COUNTS = Map.of("likeCount", "likes", "repostCount", "reposts",
+			"replyCount", "replies", "quoteCount", "quotes", "bookmarkCount", "bookmarks");
 
 	private BlueskyMapper() {
 	}
@@ -59,11 +61,11 @@ final class BlueskyMapper {
 		String parent = blankToNull(record.path("reply").path("parent").path("uri").asString(""));
 		String root = blankToNull(record.path("reply").path("root").path("uri").asString(""));
 		Map<String, Long> metrics = new LinkedHashMap<>();
-		for (String count : COUNTS) {
-			if (view.path(count).isNumber()) {
-				metrics.put(count.replace("Count", "s"), view.path(count).asLong());
+		COUNTS.forEach((field, metric) -> {
+			if (view.path(field).isNumber()) {
+				metrics.put(metric, view.path(field).asLong());
 			}
-		}
+		});
 		String url = "https://bsky.app/profile/" + (author.handle() != null ? author.handle() : author.externalId())
 				+ "/post/" + AtUri.parse(uri).rkey();
 		return new RemoteItem(uri, kind, author, text, url, created, parent, root != null ? root : parent,

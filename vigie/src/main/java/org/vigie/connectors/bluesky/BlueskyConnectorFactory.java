@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.Capability;
@@ -31,6 +32,7 @@ public class BlueskyConnectorFactory implements ConnectorFactory {
 
 	private final Clock clock;
 
+	@Autowired
 	public BlueskyConnectorFactory(Clock clock) {
 		this(clock, BlueskySettings.DEFAULTS);
 	}

@@ -1,0 +1,5 @@
+/** The analytics API. */
+@NullMarked
+package org.vigie.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -170,6 +170,17 @@
     }
   });
 
+  // Leaving the page: forget this tab at once, so that others stop being warned. A beacon cannot
+  // carry headers, so the CSRF token goes as a form parameter.
+  window.addEventListener('pagehide', function () {
+    if (!presence.item || !navigator.sendBeacon) return;
+    var params = new URLSearchParams({ tab: tab, item: '' });
+    var name = root.getAttribute('data-csrf-param');
+    var token = window.Vigie && window.Vigie.meta('csrf-token');
+    if (name && token) params.append(name, token);
+    navigator.sendBeacon('/inbox/presence', params);
+  });
+
   // Presence is kept alive while the page is open; the server forgets silent tabs.
   setInterval(function () { if (presence.item) report(presence.state); }, 20000);
 

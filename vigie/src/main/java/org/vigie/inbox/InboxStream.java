@@ -65,6 +65,11 @@ public class InboxStream {
 		emitter.onTimeout(gone);
 		emitter.onError(e -> gone.run());
 		send(connection, "hello", "ok");
+		// The tab may have reported its item before its stream connected: bring it up to date.
+		String item = presence.itemOf(tab);
+		if (item != null) {
+			send(connection, "presence", renderPresence(item, userId, locale));
+		}
 		return emitter;
 	}
 

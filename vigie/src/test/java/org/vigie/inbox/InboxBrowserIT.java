@@ -1,0 +1,319 @@
+package org.vigie.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.vigie.ingest.Annotations;
+import org.vigie.ingest.Author;
+import org.vigie.ingest.IncomingItem;
+import org.vigie.ingest.ItemsIngested;
+import org.vigie.shared.AccountId;
+import org.vigie.shared.ItemId;
+import org.vigie.shared.ItemKind;
+import org.vigie.shared.Network;
+import org.vigie.shared.ShowId;
+import org.vigie.storage.TestDirs;
+import org.vigie.web.Browsers;
+import org.vigie.workspace.Actor;
+import org.vigie.workspace.Role;
+import org.vigie.workspace.Show;
+import org.vigie.workspace.Shows;
+import org.vigie.workspace.Team;
+import org.vigie.workspace.User;
+import org.vigie.workspace.Workspaces;
+
+/**
+ * The inbox in a real browser: live arrival, filters and free text, replies (sent, failed with the
+ * network's reason, retried), the collision warning between two people, keyboard navigation, and
+ * both languages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InboxBrowserIT {
+
+	static final Path DATA = TestDirs.create("inbox-browser");
+
+	static final Instant T0 = Instant.parse("2026-11-20T20:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Team team;
+
+	@Autowired
+	Shows shows;
+
+	@Autowired
+	Workspaces workspaces;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	InboxFixtures.FakeNetwork network;
+
+	WebDriver claire;
+
+	WebDriver camille;
+
+	Show show;
+
+	String account;
+
+	String fan;
+
+	InboxFixtures fixtures;
+
+	@TestConfiguration
+	static class Fakes {
+
+		@Bean
+		@Primary
+		InboxFixtures.FakeNetwork fakeNetwork() {
+			return new InboxFixtures.FakeNetwork();
+		}
+	}
+
+	@DynamicPropertySource
+	static void storage(DynamicPropertyRegistry registry) {
+		registry.add("vigie.storage.data-dir", DATA::toString);
+		registry.add("vigie.inbox.page-size", () -> "20");
+	}
+
+	@BeforeAll
+	void seed() {
+		User root = team.createFirstAdmin("claire@prod.example", "Claire", "une phrase assez longue");
+		Actor actor = new Actor(root.id(), root.email(), root.role(), Set.of());
+		show = shows.create(actor, "Les Reines du Shopping");
+		var invite = team.invite(actor, "camille@prod.example", "Camille", Role.COMMUNITY_MANAGER, Set.of(show.id()));
+		team.acceptInvitation(invite.secret(), "un autre mot de passe");
+		fixtures = new InboxFixtures(jdbc);
+		account = fixtures.account(show.id().toString(), Network.INSTAGRAM, "reinesdushopping");
+		fan = fixtures.author(Network.INSTAGRAM, "marie_l", "Marie L.", 1200);
+		String other = fixtures.author(Network.FACEBOOK, "jules", "Jules Martin", 80);
+		String conv = fixtures.conversation(Network.INSTAGRAM, account, show.id().toString());
+		fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, null, "La finale, c'est ce soir !", T0)
+			.kind("POST").in(conv).external("p1", null).ours());
+		fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, fan,
+				"J'ai adoré l'émission, vivement la suite https://example.org/replay", T0.plusSeconds(60)).in(conv).external("c1", "p1"));
+		fixtures.item(InboxFixtures.Seed.of(Network.FACEBOOK, show.id().toString(), account, other,
+				"Les candidates étaient formidables", T0.plusSeconds(90)).lang("fr", "positive"));
+		fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, other,
+				"Where can I watch it from London?", T0.plusSeconds(120)).lang("en", "neutral").kind("MENTION"));
+		claire = Browsers.chromium();
+		camille = Browsers.chromium();
+		signIn(claire, "claire@prod.example", "une phrase assez longue");
+		signIn(camille, "camille@prod.example", "un autre mot de passe");
+	}
+
+	/** Keeps what both browsers showed at the end of each test, to understand a failure. */
+	@org.junit.jupiter.api.AfterEach
+	void keep(org.junit.jupiter.api.TestInfo info) throws java.io.IOException {
+		Path dir = Path.of("target", "browser-pages");
+		java.nio.file.Files.createDirectories(dir);
+		String name = info.getTestMethod().map(m -> m.getName()).orElse("test");
+		java.nio.file.Files.writeString(dir.resolve(name + "-claire.html"), claire.getPageSource());
+		java.nio.file.Files.writeString(dir.resolve(name + "-camille.html"), camille.getPageSource());
+		java.nio.file.Files.write(dir.resolve(name + "-claire.png"),
+				((org.openqa.selenium.TakesScreenshot) claire).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+	}
+
+	@AfterAll
+	void close() {
+		claire.quit();
+		camille.quit();
+	}
+
+	@Test
+	void announcesANewMentionLiveWithoutMovingTheList() {
+		claire.get(url("/inbox"));
+		waitForStream(claire);
+		String firstBefore = rows(claire).get(0).getText();
+		String id = fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, fan,
+				"@reinesdushopping nouvelle mention en direct", Instant.now()).kind("MENTION"));
+		events.publishEvent(new ItemsIngested(List.of(incoming(id, "@reinesdushopping nouvelle mention en direct"))));
+		waitFor(claire).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-items")));
+		assertThat(claire.findElement(By.id("new-count")).getText()).isEqualTo("1");
+		assertThat(rows(claire).get(0).getText()).as("the list does not jump").isEqualTo(firstBefore);
+		claire.findElement(By.id("new-items")).click();
+		waitFor(claire).until(d -> rows(d).get(0).getText().contains("nouvelle mention en direct"));
+		assertThat(claire.findElement(By.id("new-items")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void filtersAndSearchesFreeTextKeepingTheUrl() {
+		claire.get(url("/inbox"));
+		waitForStream(claire);
+		new Select(claire.findElement(By.id("filter-network"))).selectByValue("facebook");
+		waitFor(claire).until(ExpectedConditions.urlContains("network=facebook"));
+		waitFor(claire).until(d -> rows(d).size() == 1 && rows(d).get(0).getText().contains("formidables"));
+		new Select(claire.findElement(By.id("filter-network"))).selectByValue("");
+		waitFor(claire).until(d -> rows(d).size() > 1);
+		WebElement q = claire.findElement(By.id("filter-q"));
+		q.sendKeys("London", Keys.ENTER);
+		waitFor(claire).until(ExpectedConditions.urlContains("q=London"));
+		waitFor(claire).until(d -> rows(d).size() == 1 && rows(d).get(0).getText().contains("London"));
+		claire.navigate().refresh();
+		waitForStream(claire);
+		assertThat(rows(claire)).hasSize(1);
+		assertThat(claire.findElement(By.id("filter-q")).getAttribute("value")).isEqualTo("London");
+	}
+
+	@Test
+	void repliesShowTheirStateAndAFailureCanBeRetried() {
+		String id = jdbc.sql("SELECT id FROM items WHERE external_id = 'c1'").query(String.class).single();
+		claire.get(url("/inbox?item=" + id));
+		waitFor(claire).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+		assertThat(claire.findElement(By.id("thread")).getText()).contains("La finale, c'est ce soir", "J'ai adoré");
+		claire.findElement(By.id("reply-text")).sendKeys("Merci Marie, à vendredi !");
+		claire.findElement(By.id("reply-send")).click();
+		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='sent']")).size() == 1);
+		assertThat(network.replies).contains("c1: Merci Marie, à vendredi !");
+
+		network.failNextReply("Ce commentaire n'accepte plus de réponses.");
+		claire.findElement(By.id("reply-text")).sendKeys("Deuxième réponse");
+		claire.findElement(By.id("reply-send")).click();
+		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='failed']")).size() == 1);
+		WebElement failed = claire.findElement(By.cssSelector("#thread .msg.ours[data-state='failed']"));
+		assertThat(failed.getText()).contains("Échec", "n'accepte plus de réponses");
+		failed.findElement(By.cssSelector("button.retry")).click();
+		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='sent']")).size() == 2);
+		assertThat(network.replies).contains("c1: Deuxième réponse");
+	}
+
+	@Test
+	void warnsBothPeopleWhenTheyWorkTheSameItem() {
+		String id = jdbc.sql("SELECT id FROM items WHERE text LIKE 'Les candidates%'").query(String.class).single();
+		claire.get(url("/inbox?item=" + id));
+		camille.get(url("/inbox?item=" + id));
+		waitFor(claire).until(d -> text(d, "presence").contains("Camille consulte aussi"));
+		waitFor(camille).until(d -> text(d, "presence").contains("Claire consulte aussi"));
+		camille.findElement(By.id("reply-text")).sendKeys("Je m'en occupe");
+		waitFor(claire).until(d -> text(d, "presence").contains("Camille est en train de répondre"));
+		camille.get(url("/inbox"));
+		waitFor(claire).until(d -> text(d, "presence").isEmpty());
+	}
+
+	@Test
+	void movesWithTheKeyboardAndShowsHelp() {
+		claire.get(url("/inbox?status=all"));
+		waitForStream(claire);
+		WebElement body = claire.findElement(By.tagName("body"));
+		body.sendKeys("j");
+		waitFor(claire).until(d -> !d.findElements(By.cssSelector("#rows li.item.selected")).isEmpty());
+		String first = claire.findElement(By.cssSelector("#rows li.item.selected")).getAttribute("data-id");
+		waitFor(claire).until(d -> first.equals(attr(d, "conversation-body", "data-item")));
+		body.sendKeys("j");
+		waitFor(claire).until(d -> !first.equals(attr(d, "conversation-body", "data-item")));
+		String second = attr(claire, "conversation-body", "data-item");
+		body.sendKeys("k");
+		waitFor(claire).until(d -> first.equals(attr(d, "conversation-body", "data-item")));
+		body.sendKeys("r");
+		assertThat(claire.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+		claire.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		claire.findElement(By.tagName("body")).sendKeys("e");
+		waitFor(claire).until(d -> "done".equals(attr(d, "item-status", "data-status")));
+		claire.findElement(By.tagName("body")).sendKeys("?");
+		assertThat(claire.findElement(By.id("help")).isDisplayed()).isTrue();
+		assertThat(claire.findElement(By.id("help")).getText()).contains("Élément suivant");
+		claire.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		waitFor(claire).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
+		assertThat(second).isNotEqualTo(first);
+		jdbc.sql("UPDATE items SET status = 'OPEN'").update();
+	}
+
+	@Test
+	void speaksFrenchAndEnglish() {
+		claire.get(url("/inbox"));
+		waitForStream(claire);
+		assertThat(claire.findElement(By.tagName("h1")).getText()).isEqualTo("Boîte de réception");
+		assertThat(claire.findElement(By.id("filters")).getText()).contains("Réseau", "Tonalité");
+		claire.findElement(By.id("lang-switch")).click();
+		waitFor(claire).until(ExpectedConditions.textToBe(By.id("logout"), "Sign out"));
+		claire.get(url("/inbox"));
+		waitFor(claire).until(ExpectedConditions.textToBe(By.tagName("h1"), "Inbox"));
+		assertThat(claire.findElement(By.id("filters")).getText()).contains("Network", "Sentiment");
+		claire.findElement(By.id("lang-switch")).click();
+		waitFor(claire).until(ExpectedConditions.textToBe(By.id("logout"), "Se déconnecter"));
+	}
+
+	private IncomingItem incoming(String id, String text) {
+		return new IncomingItem(ItemId.of(id), Network.INSTAGRAM, "live-" + id, ItemKind.MENTION, workspaces.current(),
+				ShowId.of(show.id().toString()), AccountId.of(account),
+				new Author(Network.INSTAGRAM, "u-fan", "marie_l", "Marie L.", 1200L, false, null, null), text, null,
+				Instant.now(), null, null, false, false, null, Annotations.NONE);
+	}
+
+	private void signIn(WebDriver browser, String email, String password) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+	}
+
+	private void waitForStream(WebDriver browser) {
+		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stream")));
+		// The event stream is open once the server said hello; give it the time to connect.
+		waitFor(browser).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("return document.readyState === 'complete'")));
+		try {
+			Thread.sleep(400);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static org.openqa.selenium.support.ui.WebDriverWait waitFor(WebDriver browser) {
+		var wait = Browsers.waitFor(browser);
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private static List<WebElement> rows(WebDriver browser) {
+		return browser.findElements(By.cssSelector("#rows li.item"));
+	}
+
+	private static String text(WebDriver browser, String id) {
+		List<WebElement> found = browser.findElements(By.id(id));
+		return found.isEmpty() ? "" : found.get(0).getText();
+	}
+
+	private static String attr(WebDriver browser, String id, String name) {
+		List<WebElement> found = browser.findElements(By.id(id));
+		return found.isEmpty() ? null : found.get(0).getAttribute(name);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}

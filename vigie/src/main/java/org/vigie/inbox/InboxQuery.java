@@ -223,6 +223,20 @@ public class InboxQuery {
 			.list();
 	}
 
+	/** The listening queries of the shows {@code visibility} covers, by name, for the filter. */
+	public List<NamedQuery> listeningQueries(Visibility visibility) {
+		return jdbc.sql("SELECT id, name, show_id FROM " + ListeningMatches.QUERIES + " ORDER BY name")
+			.query((rs, n) -> new NamedQuery(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list()
+			.stream()
+			.filter(q -> visibility.sees(q.showId()))
+			.toList();
+	}
+
+	/** A listening query as the filter lists it. */
+	public record NamedQuery(String id, String name, @Nullable String showId) {
+	}
+
 	/** The author's id and the ids of authors with the same handle on other networks. */
 	List<String> linkedAuthors(InboxItem.ItemAuthor author) {
 		List<String> ids = new ArrayList<>();

@@ -10,6 +10,8 @@ final class ListeningMatches {
 
 	static final String QUERY_COLUMN = "query_id";
 
+	static final String QUERIES = "listening_queries";
+
 	private ListeningMatches() {
 	}
 }

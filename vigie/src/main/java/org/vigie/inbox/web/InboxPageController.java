@@ -105,6 +105,7 @@ class InboxPageController {
 		model.addAttribute("networks", List.of(Network.values()));
 		model.addAttribute("kinds", List.of(ItemKind.values()));
 		model.addAttribute("views", savedViews.of(actor));
+		model.addAttribute("queries", query.listeningQueries(Visibility.of(actor)));
 		model.addAttribute("conversation", item == null ? null : views.conversation(actor, item, null));
 		return "inbox/inbox";
 	}

@@ -48,7 +48,7 @@ public record SimPost(String id, Network network, SimUser author, String text, I
 		return Long.parseLong(id);
 	}
 
-	SimPost withLikes(long likes) {
+	public SimPost withLikes(long likes) {
 		return new SimPost(id, network, author, text, createdAt, inReplyToId, inReplyToUserId, conversationId, mentions,
 				hashtags, directTo, lang, show, likes, reposts, replies, impressions, hidden, malformed, idempotencyKey);
 	}
@@ -58,7 +58,7 @@ public record SimPost(String id, Network network, SimUser author, String text, I
 				hashtags, directTo, lang, show, likes, reposts, replies, impressions, hidden, malformed, idempotencyKey);
 	}
 
-	SimPost withHidden(boolean hidden) {
+	public SimPost withHidden(boolean hidden) {
 		return new SimPost(id, network, author, text, createdAt, inReplyToId, inReplyToUserId, conversationId, mentions,
 				hashtags, directTo, lang, show, likes, reposts, replies, impressions, hidden, malformed, idempotencyKey);
 	}

@@ -51,6 +51,9 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 	static final List<String> POST_METRICS = List.of("post_reactions_by_type_total", "post_clicks",
 			"post_total_media_view_unique");
 
+	/** Posts per page of a feed edge (Graph's maximum). */
+	static final int PAGE_SIZE = 100;
+
 	/** How many of the most recently active posts the comment feed looks into on each poll. */
 	private static final int ACTIVE_POSTS = 25;
 
@@ -88,7 +91,7 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 	private Batch sweep(String edge, ItemKind kind, Cursor cursor) throws ConnectorException {
 		SweepCursor sweep = SweepCursor.decode(cursor, firstSince());
 		Map<String, String> p = params("fields", FacebookMapper.POST_FIELDS, "since", Long.toString(sweep.since()),
-				"limit", "100");
+				"limit", Integer.toString(PAGE_SIZE));
 		if (sweep.after() != null) {
 			p.put("after", sweep.after());
 		}

@@ -102,13 +102,25 @@ public final class GraphClient {
 		if (response.ok()) {
 			return response.json();
 		}
+		long retryAfter = retryAfterSeconds(response);
 		JsonNode error = response.status() >= 500 && response.body().isBlank() ? JsonHttp.mapper().createObjectNode()
 				: JsonHttp.parse(response.body()).path("error");
-		throw translate(response.status(), error, regainMinutes, clock);
+		throw translate(response.status(), error, retryAfter >= 0 ? Duration.ofSeconds(retryAfter)
+				: Duration.ofMinutes(Math.max(1, regainMinutes)), clock);
+	}
+
+	/** {@code Retry-After} in seconds when a proxy or the network sends it; -1 otherwise. */
+	private static long retryAfterSeconds(JsonHttp.Response response) {
+		try {
+			return Long.parseLong(response.header("Retry-After").trim());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
 	}
 
 	/** Translates Graph's error object (NOTES.md "Errors") into the SPI's kinds. */
-	static ConnectorException translate(int status, JsonNode error, int regainMinutes, Clock clock) {
+	static ConnectorException translate(int status, JsonNode error, Duration wait, Clock clock) {
 		int code = error.path("code").asInt(0);
 		int subcode = error.path("error_subcode").asInt(0);
 		String message = JsonHttp.text(error, "message", "HTTP " + status);
@@ -116,7 +128,6 @@ public final class GraphClient {
 			return new ConnectorException.AuthRevoked(tokenProblem(subcode) + " (" + message + ")");
 		}
 		if (THROTTLED.contains(code) || status == 429) {
-			Duration wait = Duration.ofMinutes(Math.max(1, regainMinutes));
 			return new ConnectorException.RateLimited("Meta asks to slow down: " + message, clock.instant().plus(wait));
 		}
 		if (code == 1 || code == 2 || error.path("is_transient").asBoolean(false) || status >= 500) {

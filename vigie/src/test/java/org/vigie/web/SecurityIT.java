@@ -158,6 +158,18 @@ class SecurityIT {
 	}
 
 	@Test
+	void answersAMissingPageWithTheErrorPageAndAMissingApiWithProblemJson() throws Exception {
+		mvc.perform(get("/no-such-page").with(user(admin())))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Cette page n'existe pas.")));
+		String token = token("admin@example.org", "correct horse battery");
+		mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + token))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
 	void describesTheApi() throws Exception {
 		mvc.perform(get("/api/docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());

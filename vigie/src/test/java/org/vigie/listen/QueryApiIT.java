@@ -170,6 +170,34 @@ class QueryApiIT {
 			.andExpect(status().isNoContent());
 	}
 
+	@Test
+	void previewsAQueryWhileItIsTypedAndShowsTheListeningPage() throws Exception {
+		var session = (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.user("admin@example.org").password("correct horse battery"))
+			.andReturn().getRequest().getSession();
+		IncomingItem item = through(stages, new IncomingItem(ItemId.generate(), Network.X, "x-preview-1", ItemKind.MENTION,
+				workspaces.current(), show.id(), null, new Author(Network.X, "42", "fan42", "Fan 42", null, false, null, null),
+				"Vivement l'émission de ce soir #Quotidien", null, Instant.now().minusSeconds(3600), null, null, false, false,
+				null, Annotations.NONE));
+		store(item);
+		events.publishEvent(new ItemsIngested(List.of(item)));
+		mvc.perform(get("/listening/preview").param("query", "emission #quotidien").header("HX-Request", "true").session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("id=\"preview-30\">1<")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Vivement l'émission")));
+		mvc.perform(get("/listening/preview").param("query", "(emission").header("HX-Request", "true").session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("preview-error")));
+		mvc.perform(get("/listening").session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("query-help")));
+	}
+
 	IncomingItem item(String text) {
 		return new IncomingItem(ItemId.generate(), Network.BLUESKY, "at://" + ItemId.generate(), ItemKind.LISTENING_HIT,
 				workspaces.current(), null, null, new Author(Network.BLUESKY, "did:plc:fan", "fan.bsky.social", "Fan", null,

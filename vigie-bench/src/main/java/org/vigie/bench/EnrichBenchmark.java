@@ -88,6 +88,14 @@ public class EnrichBenchmark {
 		facts = new ItemFacts(ItemKind.MENTION, false, 25_000L, now.minusSeconds(90));
 	}
 
+	List<String> texts() {
+		return texts;
+	}
+
+	Enricher enricher() {
+		return enricher;
+	}
+
 	@Benchmark
 	public Enrichment enrichmentChain() {
 		return enricher.enrich(nextText(), facts, now);

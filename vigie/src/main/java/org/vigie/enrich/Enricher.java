@@ -72,9 +72,9 @@ public final class Enricher {
 	public Enrichment enrich(String text, ItemFacts facts, Instant now) {
 		String bounded = bounded(text);
 		LanguageGuess language = languages.detect(bounded);
-		SentimentScore sentiment = modelFor(language).score(bounded);
-		Entities found = entities.extract(bounded);
 		List<Token> tokens = SocialTokenizer.tokenize(bounded);
+		SentimentScore sentiment = modelFor(language).score(tokens);
+		Entities found = entities.extract(bounded);
 		Folded folded = Folded.of(tokens);
 		boolean isSpam = spam.isSpam(tokens, folded, found);
 		boolean isToxic = toxicity.isToxic(folded);

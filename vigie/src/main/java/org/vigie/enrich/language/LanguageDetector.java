@@ -32,7 +32,7 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 public final class LanguageDetector {
 
-	static final int MAX_CHARS = 120;
+	static final int MAX_CHARS = 80;
 
 	static final int MIN_LETTERS = 4;
 

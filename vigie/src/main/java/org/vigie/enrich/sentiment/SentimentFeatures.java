@@ -95,7 +95,10 @@ final class SentimentFeatures {
 	}
 
 	void extract(CharSequence text, FeatureSink sink) {
-		List<Token> tokens = SocialTokenizer.tokenize(text);
+		extract(SocialTokenizer.tokenize(text), sink);
+	}
+
+	void extract(List<Token> tokens, FeatureSink sink) {
 		boolean negated = false;
 		long previous = FeatureKeys.of(FeatureKeys.WORD, "<s>");
 		double positive = 0;

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.vigie.enrich.SentimentScore;
+import org.vigie.enrich.text.SocialTokenizer;
+import org.vigie.enrich.text.Token;
 
 /**
  * A trained three-class sentiment model for one language: the features of
@@ -85,8 +88,13 @@ public final class SentimentModel {
 
 	/** Scores {@code text}; blank text scores neutral-leaning from the bias alone. Never null. */
 	public SentimentScore score(CharSequence text) {
+		return score(SocialTokenizer.tokenize(text));
+	}
+
+	/** Scores a text already split by {@link SocialTokenizer}. Never null. */
+	public SentimentScore score(List<Token> tokens) {
 		double[] sums = { bias[0], bias[1], bias[2] };
-		features.extract(text, (key, value) -> {
+		features.extract(tokens, (key, value) -> {
 			int i = index.get(key);
 			if (i >= 0) {
 				int at = 3 * i;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.vigie.enrich.ItemFacts;
 import org.vigie.enrich.Priority;
@@ -12,6 +11,7 @@ import org.vigie.enrich.PriorityPolicy;
 import org.vigie.enrich.Sentiment;
 import org.vigie.enrich.SentimentScore;
 import org.vigie.enrich.text.Folded;
+import org.vigie.enrich.text.Phrases;
 import org.vigie.shared.ItemKind;
 
 /**
@@ -20,12 +20,12 @@ import org.vigie.shared.ItemKind;
  */
 public final class PriorityScorer {
 
-	private static final Set<String> QUESTION_STARTS = Set.of("comment", "pourquoi", "quand", "ou", "quel", "quelle",
+	private static final Phrases QUESTION_STARTS = Phrases.of("comment", "pourquoi", "quand", "ou", "quel", "quelle",
 			"quels", "quelles", "qui", "combien", "est ce", "pouvez", "pourriez", "peut on", "peux tu", "savez", "sait on",
 			"how", "why", "when", "where", "what", "which", "who", "can you", "could you", "would you", "will you",
 			"do you", "does anyone", "is there", "are you", "anyone");
 
-	private static final Set<String> COMPLAINTS = Set.of("plainte", "reclamation", "rembourser", "remboursement",
+	private static final Phrases COMPLAINTS = Phrases.of("plainte", "reclamation", "rembourser", "remboursement",
 			"rembourse", "inadmissible", "inacceptable", "scandale", "scandaleux", "honte", "honteux", "arnaque", "decu",
 			"decue", "decus", "deception", "toujours pas", "marche pas", "fonctionne pas", "marche plus", "bug", "bugue",
 			"beug", "panne", "coupure", "coupe", "annule", "annulation", "probleme", "souci", "personne ne repond",
@@ -85,15 +85,6 @@ public final class PriorityScorer {
 	}
 
 	static boolean isQuestion(Folded folded) {
-		String text = folded.toString();
-		if (text.indexOf('?') >= 0) {
-			return true;
-		}
-		String first = folded.firstWord();
-		if (QUESTION_STARTS.contains(first)) {
-			return true;
-		}
-		int second = text.indexOf(' ', first.length() + 2);
-		return second > 0 && QUESTION_STARTS.contains(text.substring(1, second));
+		return folded.hasQuestionMark() || folded.startsWith(QUESTION_STARTS);
 	}
 }

@@ -1,10 +1,10 @@
 package org.vigie.enrich.signals;
 
 import java.util.List;
-import java.util.Set;
 
 import org.vigie.enrich.Entities;
 import org.vigie.enrich.text.Folded;
+import org.vigie.enrich.text.Phrases;
 import org.vigie.enrich.text.Token;
 
 /**
@@ -17,12 +17,12 @@ public final class SpamDetector {
 
 	static final int THRESHOLD = 3;
 
-	private static final Set<String> BAIT = Set.of("follow back", "followback", "f4f", "follow for follow", "free followers",
+	private static final Phrases BAIT = Phrases.of("follow back", "followback", "faf", "follow for follow", "free followers",
 			"more followers", "gain followers", "check my bio", "link in bio", "lien en bio", "lien dans ma bio", "click here",
 			"click the link", "cliquez ici", "clique ici", "bitcoin", "crypto", "forex", "airdrop", "nft drop", "promo code",
 			"code promo", "discount code", "earn money", "make money", "work from home", "gagner de l argent",
 			"argent facile", "gagnez", "jeu concours", "concours", "giveaway", "free iphone", "iphone gratuit",
-			"for free", "gratuitement", "100 gratuit", "onlyfans", "casino", "viagra", "dm me", "dm moi", "envoie moi un dm",
+			"for free", "gratuitement", "onlyfans", "casino", "viagra", "dm me", "dm moi", "envoie moi un dm",
 			"sugar daddy", "investissement", "investment", "trading", "cash app");
 
 	public boolean isSpam(List<Token> tokens, Folded folded, Entities entities) {

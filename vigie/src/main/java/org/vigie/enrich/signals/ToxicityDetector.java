@@ -1,8 +1,8 @@
 package org.vigie.enrich.signals;
 
-import java.util.Set;
 
 import org.vigie.enrich.text.Folded;
+import org.vigie.enrich.text.Phrases;
 
 /**
  * Flags insults, slurs and threats in French and English with a word list written for Vigie
@@ -13,14 +13,14 @@ import org.vigie.enrich.text.Folded;
  */
 public final class ToxicityDetector {
 
-	private static final Set<String> STRONG = Set.of("connard", "connards", "connasse", "salope", "salopes", "pute",
-			"putes", "encule", "enculé", "encules", "fils de pute", "fdp", "ta gueule", "ferme ta gueule", "nique ta mere",
+	private static final Phrases STRONG = Phrases.of("connard", "connards", "connasse", "salope", "salopes", "pute",
+			"putes", "encule", "encules", "fils de pute", "fdp", "ta gueule", "ferme ta gueule", "nique ta mere",
 			"ntm", "va te faire foutre", "va crever", "creve", "batard", "batards", "pd", "tapette", "negro", "bougnoule",
 			"youpin", "sale arabe", "sale juif", "sale noir", "je vais te tuer", "on va te tuer", "fuck you", "fuck off",
 			"motherfucker", "cunt", "bitch", "bitches", "asshole", "assholes", "faggot", "fag", "nigger", "nigga", "retard",
 			"retarded", "kill yourself", "kys", "go die", "i will kill you", "whore", "slut", "dickhead", "piece of shit");
 
-	private static final Set<String> MILD = Set.of("con", "conne", "cons", "abruti", "abrutie", "abrutis", "debile",
+	private static final Phrases MILD = Phrases.of("con", "conne", "cons", "abruti", "abrutie", "abrutis", "debile",
 			"debiles", "cretin", "cretins", "imbecile", "imbeciles", "idiot", "idiote", "idiots", "bouffon", "bouffons",
 			"merde", "putain", "ordure", "ordures", "minable", "minables", "clown", "tocard", "tocards", "pourri", "pourris",
 			"stupid", "moron", "morons", "dumb", "dumbass", "loser", "losers", "jerk", "scum", "bastard", "shit",

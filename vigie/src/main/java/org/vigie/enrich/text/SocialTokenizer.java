@@ -174,7 +174,8 @@ public final class SocialTokenizer {
 	/** Pictographs, dingbats and symbols people use as emojis (not the modifiers that join them). */
 	public static boolean isEmoji(int cp) {
 		return cp >= 0x1F000 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF) || cp >= 0x2600 && cp <= 0x27BF
-				|| cp >= 0x2B00 && cp <= 0x2BFF || cp >= 0x2190 && cp <= 0x21FF || cp == 0x3030 || cp == 0x303D
+				|| cp >= 0x2B00 && cp <= 0x2BFF || cp >= 0x2190 && cp <= 0x21FF || cp >= 0x2300 && cp <= 0x23FF
+				|| cp >= 0x25A0 && cp <= 0x25FF || cp == 0x3030 || cp == 0x303D
 				|| cp == 0x00A9 || cp == 0x00AE || cp == 0x203C || cp == 0x2049 || cp == 0x2122;
 	}
 

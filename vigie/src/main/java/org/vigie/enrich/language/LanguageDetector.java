@@ -32,7 +32,7 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 public final class LanguageDetector {
 
-	static final int MAX_CHARS = 80;
+	static final int MAX_CHARS = 64;
 
 	static final int MIN_LETTERS = 4;
 
@@ -130,13 +130,29 @@ public final class LanguageDetector {
 	 */
 	static String[] context(String letters) {
 		int n = letters.length();
-		java.util.Set<String> grams = new java.util.HashSet<>(4 * n);
+		// Distinct n-grams found through their characters packed in a long, so that a String is
+		// made only for the first occurrence of each.
+		long[] seen = new long[Integer.highestOneBit(Math.max(8, 6 * n)) << 1];
+		int mask = seen.length - 1;
+		String[] grams = new String[Math.max(0, 3 * n)];
+		int count = 0;
 		for (int length = 1; length <= 3; length++) {
 			for (int i = 0; i + length <= n; i++) {
-				grams.add(letters.substring(i, i + length));
+				long key = length;
+				for (int k = i; k < i + length; k++) {
+					key = key << 16 | letters.charAt(k);
+				}
+				int slot = (int) (key ^ key >>> 21 ^ key >>> 42) * 0x9E3779B9 >>> 7 & mask;
+				while (seen[slot] != 0 && seen[slot] != key) {
+					slot = slot + 1 & mask;
+				}
+				if (seen[slot] == 0) {
+					seen[slot] = key;
+					grams[count++] = letters.substring(i, i + length);
+				}
 			}
 		}
-		return grams.toArray(new String[0]);
+		return count == grams.length ? grams : java.util.Arrays.copyOf(grams, count);
 	}
 
 	/** Letters only, lower-cased, one space between words, without URLs, mentions or elongations. */
@@ -146,7 +162,8 @@ public final class LanguageDetector {
 		int i = 0;
 		while (i < n && out.length() < MAX_CHARS) {
 			char c = text.charAt(i);
-			if (c == '@' && i + 1 < n && isHandleChar(text.charAt(i + 1)) || startsUrl(text, i)) {
+			if (c == '@' && i + 1 < n && isHandleChar(text.charAt(i + 1))
+					|| (c == 'h' || c == 'H' || c == 'w' || c == 'W') && startsUrl(text, i)) {
 				while (i < n && !Character.isWhitespace(text.charAt(i))) {
 					i++;
 				}

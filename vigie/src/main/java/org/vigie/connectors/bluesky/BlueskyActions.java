@@ -178,16 +178,33 @@ final class BlueskyActions implements Actions, Publisher {
 		}
 	}
 
-	/** The post view of {@code uri} (its {@code cid} and record are needed for strong references). */
+	/**
+	 * The post view of {@code uri} (its {@code cid} and record are needed for strong references). A
+	 * post the AppView has not indexed yet (seconds old) is read from its repository instead.
+	 */
 	private JsonNode post(String uri) throws ConnectorException {
-		AtUri.parse(uri);
+		AtUri at = AtUri.parse(uri);
 		JsonNode posts = session.call(token -> xrpc.query("app.bsky.feed.getPosts", Map.of("uris", List.of(uri)), token,
 				Map.of()));
 		JsonNode first = posts.path("posts").path(0);
-		if (!first.isObject() || first.path("cid").asString("").isEmpty()) {
-			throw new ConnectorException.Rejected("The Bluesky post " + uri + " no longer exists");
+		if (first.isObject() && !first.path("cid").asString("").isEmpty()) {
+			return first;
 		}
-		return first;
+		try {
+			JsonNode record = session.call(token -> xrpc.query("com.atproto.repo.getRecord",
+					Map.of("repo", at.repo(), "collection", at.collection(), "rkey", at.rkey()), token, Map.of()));
+			if (!record.path("cid").asString("").isEmpty()) {
+				ObjectNode view = XrpcClient.JSON.createObjectNode();
+				view.put("uri", uri);
+				view.put("cid", record.path("cid").asString());
+				view.set("record", record.path("value"));
+				return view;
+			}
+		}
+		catch (ConnectorException.Rejected notInThisRepository) {
+			// fall through: the post is gone, or lives on another PDS and is not indexed yet
+		}
+		throw new ConnectorException.Rejected("The Bluesky post " + uri + " no longer exists");
 	}
 
 	private ObjectNode record(String text) throws ConnectorException {

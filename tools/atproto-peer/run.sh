@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs a real local AT Protocol network for Vigie's Bluesky real-peer test, on loopback only:
+# a throw-away PostgreSQL 15 cluster plus @atproto/dev-env (see peer.js). Prints `READY {json}`
+# when the network answers; stops everything on SIGTERM/SIGINT or when standard input closes.
+# Needs `npm ci` in this folder first, Node 20, and PostgreSQL 15's binaries.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+pg_port="${PEER_PG_PORT:-5433}"
+scratch="$(mktemp -d /tmp/vigie-atproto-peer.XXXXXX)"
+chmod 755 "$scratch"
+node_pid=""
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+  trap - EXIT TERM INT
+  if [ -n "$node_pid" ]; then kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi
+  as_pg "$pg_bin/pg_ctl" -D "$scratch/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+trap 'exit 0' TERM INT
+
+if [ "$(id -u)" = 0 ]; then chown postgres "$scratch"; fi
+as_pg mkdir -p "$scratch/pg" "$scratch/sock"
+as_pg "$pg_bin/initdb" -D "$scratch/pg" -U pg --auth=trust >"$scratch/initdb.log" 2>&1
+as_pg "$pg_bin/pg_ctl" -D "$scratch/pg" -l "$scratch/pg.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $scratch/sock -c fsync=off -c synchronous_commit=off" start >/dev/null
+as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U pg atp
+
+mkdir -p "$scratch/tmp"
+cd "$here"
+DB_POSTGRES_URL="postgresql://pg@127.0.0.1:$pg_port/atp" DB_POSTGRES_SCHEMA=dev REDIS_HOST=127.0.0.1:6379 \
+  LOG_ENABLED=false TMPDIR="$scratch/tmp" \
+  node -r ./loopback.js peer.js < <(cat) &
+node_pid=$!
+wait "$node_pid"

@@ -62,6 +62,11 @@ class FeedPoller {
 
 	private final Backoff backoff;
 
+	private final IngestSettings settings;
+
+	/** The shortest interval between two routine polls of a search feed, by account and feed key. */
+	private final java.util.Map<String, Duration> searchIntervals = new java.util.concurrent.ConcurrentHashMap<>();
+
 	FeedPoller(Accounts accounts, ConnectorRuntime runtime, FeedStates feeds, ItemStore items, RejectedItems rejected,
 			Stages stages, RateLimits limits, Workspaces workspaces, TransactionTemplate tx,
 			ApplicationEventPublisher events, Clock clock, IngestSettings settings) {
@@ -76,6 +81,7 @@ class FeedPoller {
 		this.tx = tx;
 		this.events = events;
 		this.clock = clock;
+		this.settings = settings;
 		this.backoff = new Backoff(settings.pollInterval(), settings.backoffBase(), settings.backoffCap(),
 				settings.jitter(), ThreadLocalRandom.current());
 	}
@@ -167,32 +173,55 @@ class FeedPoller {
 				boolean replyToUs = remote.parentExternalId() != null
 						&& items.isFromUs(account.network(), remote.parentExternalId());
 				IncomingItem item = Normaliser.normalise(remote, account, workspaces.current(), replyToUs);
-				prepared.add(new ItemStore.Prepared(stages.apply(item), remote.metrics()));
+				if (feed.kind() == Feed.Kind.SEARCH && !remote.fromUs()) {
+					// Found by listening, not addressed to the account: the listening stage sets its show.
+					item = new IncomingItem(item.id(), item.network(), item.externalId(), item.kind(), item.workspace(),
+							item.show(), null, item.author(), item.text(), item.url(), item.createdAt(),
+							item.parentExternalId(), item.conversationExternalId(), false, false, item.raw(),
+							item.annotations());
+				}
+				IncomingItem staged = stages.apply(item);
+				if (feed.kind() == Feed.Kind.SEARCH && staged.annotations().matchedQueries().isEmpty()) {
+					// A network search is broader than the listening queries: keep only what one matches.
+					continue;
+				}
+				prepared.add(new ItemStore.Prepared(staged, remote.metrics()));
 			}
 			catch (RuntimeException e) {
 				bad.add(new Batch.Rejected(remote.externalId(), String.valueOf(e.getMessage()), remote.raw() == null ? "" : remote.raw()));
 			}
 		}
-		Instant nextPoll = batch.hasMore() ? now : now.plus(backoff.steady());
+		Duration steady = backoff.steady();
+		Duration minimum = searchIntervals.get(account.id() + "/" + feed.key());
+		if (minimum != null && minimum.compareTo(steady) > 0) {
+			steady = minimum;
+		}
+		Instant nextPoll = batch.hasMore() ? now : now.plus(steady);
 		List<IncomingItem> inserted = tx.execute(status -> {
 			List<IncomingItem> fresh = items.store(prepared, now);
 			for (Batch.Rejected r : bad) {
 				rejected.record(account.id(), account.network(), feed.key(), r.externalId(), r.reason(), r.raw(), now);
 			}
 			feeds.succeeded(account.id(), feed, batch.next(), now, nextPoll, fresh.size());
-			if (!fresh.isEmpty()) {
-				// Published inside the transaction: transactional listeners run after the commit, and a
-				// rollback drops the event with the items.
-				events.publishEvent(new ItemsIngested(fresh));
-			}
 			return fresh;
 		});
+		if (inserted != null && !inserted.isEmpty()) {
+			// Published once the connection is committed and released: listeners that write (in their
+			// own transaction) would otherwise wait on SQLite's lock, which the committing connection
+			// still holds during the after-commit callbacks.
+			events.publishEvent(new ItemsIngested(inserted));
+		}
 		if (!bad.isEmpty()) {
 			log.warn("{} {}: {} item(s) rejected, first: {}", account.handle(), feed.key(), bad.size(), bad.get(0).reason());
 		}
 		log.debug("{} {}: {} read, {} new, cursor {}", account.handle(), feed.key(), batch.items().size(),
 				inserted == null ? 0 : inserted.size(), batch.next().value());
 		return batch.hasMore() ? Outcome.MORE : Outcome.CAUGHT_UP;
+	}
+
+	/** Never polls this search feed more often than {@code every} once it is caught up. */
+	void minimumInterval(AccountId id, Feed feed, Duration every) {
+		searchIntervals.put(id + "/" + feed.key(), every);
 	}
 
 	/** Polls a feed page after page until it is caught up or fails, at most {@code maxPages} pages. */

@@ -51,8 +51,11 @@ class IngestScheduler implements DisposableBean {
 
 	private volatile long lastEnsure;
 
+	private final java.util.List<SearchFeeds> searches;
+
 	IngestScheduler(FeedPoller poller, FeedStates feeds, Accounts accounts, ConnectorRuntime runtime,
-			IngestSettings settings, Clock clock) {
+			IngestSettings settings, Clock clock, java.util.List<SearchFeeds> searches) {
+		this.searches = searches;
 		this.poller = poller;
 		this.feeds = feeds;
 		this.accounts = accounts;
@@ -85,6 +88,17 @@ class IngestScheduler implements DisposableBean {
 		if (now.toEpochMilli() - lastEnsure > 30_000) {
 			lastEnsure = now.toEpochMilli();
 			accounts.all().stream().filter(a -> a.status() == AccountStatus.CONNECTED).forEach(a -> schedule(a, now));
+			for (SearchFeeds source : searches) {
+				try {
+					for (SearchFeed search : source.searchFeeds()) {
+						feeds.ensure(search.account(), search.feed(), now);
+						poller.minimumInterval(search.account(), search.feed(), search.every());
+					}
+				}
+				catch (RuntimeException e) {
+					log.warn("Could not read the listening searches to poll: {}", e.toString());
+				}
+			}
 		}
 		int free = settings.threads() * 2 - running.size();
 		if (free <= 0) {

@@ -2,6 +2,7 @@ package org.vigie.simulator;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.vigie.shared.Network;
 
@@ -19,6 +20,14 @@ public interface NetworkFake {
 
 	/** The network's own error body for {@code status}, e.g. X's problem JSON or Mastodon's {@code {"error": …}}. */
 	SimResponse error(int status, String message);
+
+	/**
+	 * The credentials of a demo show's account on this network, issued by the simulator's
+	 * authorisation server, for the demo workspace; empty if the demo should not connect one.
+	 */
+	default Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		return Optional.empty();
+	}
 
 	/** The network's rate-limit headers, e.g. {@code x-rate-limit-*} with an epoch-seconds reset. */
 	Map<String, String> rateLimitHeaders(int limit, int remaining, Instant reset);

@@ -45,6 +45,8 @@ public class Simulator {
 
 	private volatile int port = 8080;
 
+	private volatile boolean active;
+
 	Simulator(SimulatorSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
@@ -110,9 +112,19 @@ public class Simulator {
 
 	@Scheduled(fixedDelayString = "${vigie.simulator.tick:5s}", initialDelayString = "${vigie.simulator.tick:5s}")
 	void generate() {
-		if (settings.generatorEnabled()) {
+		if (settings.generatorEnabled() && active) {
 			advanceTo(clock.instant());
 		}
+	}
+
+	/** Starts writing fan activity as time passes (the demo workspace turns it on). */
+	public void activate() {
+		active = true;
+	}
+
+	/** The fakes, by network, for the demo workspace. */
+	synchronized Map<Network, NetworkFake> fakes() {
+		return Map.copyOf(fakes);
 	}
 
 	@EventListener

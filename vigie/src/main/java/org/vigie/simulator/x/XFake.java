@@ -154,6 +154,15 @@ class XFake implements NetworkFake {
 	}
 
 	@Override
+	public Optional<org.vigie.simulator.DemoAccount> demoAccount(org.vigie.simulator.SimShow show, Instant now) {
+		return sim.showAccount(Network.X, show).map(u -> {
+			SimAuth.Issued t = sim.auth().issue(Network.X, u.id(), TOKEN_TTL, true, now);
+			return new org.vigie.simulator.DemoAccount(u.handle(), u.id(), u.name(),
+					Map.of("access_token", t.accessToken(), "refresh_token", t.refreshToken()), t.expiresAt());
+		});
+	}
+
+	@Override
 	public SimResponse error(int status, String message) {
 		if (status == 429) {
 			return problem(429, "Too Many Requests", "Too Many Requests", "about:blank");

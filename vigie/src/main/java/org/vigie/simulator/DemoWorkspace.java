@@ -1,0 +1,96 @@
+package org.vigie.simulator;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.vigie.accounts.Accounts;
+import org.vigie.accounts.NewAccount;
+import org.vigie.connectors.ConnectorFactory;
+import org.vigie.connectors.ConnectorSettings;
+import org.vigie.shared.Network;
+import org.vigie.shared.UserId;
+import org.vigie.workspace.Actor;
+import org.vigie.workspace.Role;
+import org.vigie.workspace.Show;
+import org.vigie.workspace.Shows;
+
+/**
+ * The demo workspace: with {@code VIGIE_DEMO=true}, or with no real network credentials
+ * configured and {@code VIGIE_DEMO} unset, creates the six demo shows and connects, for each
+ * network that has a fake and a connector, each show's account to the simulator on loopback, so
+ * that the real connectors poll it over HTTP. Fresh tokens are issued at every start (the
+ * simulator forgets its tokens when Vigie stops). {@code VIGIE_DEMO=false} turns it off.
+ */
+@Component
+class DemoWorkspace {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
+
+	private static final Actor SYSTEM = new Actor(new UserId(new java.util.UUID(0, 0)), "demo@vigie.local", Role.ADMIN,
+			Set.of());
+
+	private final SimulatorSettings settings;
+
+	private final ConnectorSettings connectors;
+
+	private final Simulator simulator;
+
+	private final Shows shows;
+
+	private final Accounts accounts;
+
+	private final java.util.List<ConnectorFactory> factories;
+
+	DemoWorkspace(SimulatorSettings settings, ConnectorSettings connectors, Simulator simulator, Shows shows,
+			Accounts accounts, java.util.List<ConnectorFactory> factories) {
+		this.settings = settings;
+		this.connectors = connectors;
+		this.simulator = simulator;
+		this.shows = shows;
+		this.accounts = accounts;
+		this.factories = factories;
+	}
+
+	/** True when the demo should run: forced on, or automatic without real credentials. */
+	boolean enabled() {
+		return switch (settings.demo()) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> !connectors.hasRealCredentials();
+		};
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!enabled()) {
+			return;
+		}
+		simulator.activate();
+		Set<Network> connectable = factories.stream().map(ConnectorFactory::network).collect(java.util.stream.Collectors.toSet());
+		int connected = 0;
+		for (SimShow demo : DemoCast.SHOWS) {
+			Show show = shows.findBySlug(demo.slug()).orElseGet(() -> shows.create(SYSTEM, demo.name()));
+			for (Map.Entry<Network, NetworkFake> fake : simulator.fakes().entrySet()) {
+				if (!connectable.contains(fake.getKey())) {
+					continue;
+				}
+				Optional<DemoAccount> account = fake.getValue().demoAccount(demo, simulator.clock().instant());
+				if (account.isPresent()) {
+					DemoAccount a = account.get();
+					accounts.connect(new NewAccount(show.id(), fake.getKey(), a.handle(), a.externalId(), a.displayName(),
+							simulator.baseUrl(fake.getKey()), a.secrets(), a.expiresAt()));
+					connected++;
+				}
+			}
+		}
+		simulator.generate();
+		log.info("Demo workspace: {} shows, {} accounts served by the simulator at {} (VIGIE_DEMO=false turns it off)",
+				DemoCast.SHOWS.size(), connected, simulator.baseUrl(Network.X).replace("/x", "/…"));
+	}
+}

@@ -43,7 +43,7 @@ public final class SpikeDetector {
 
 	private final Duration bucket;
 
-	private final List<Airing> airings;
+	private List<Airing> airings;
 
 	private final Duration afterglow;
 
@@ -226,6 +226,14 @@ public final class SpikeDetector {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Replaces the airings the detector knows (the schedule was imported again); what it learnt
+	 * from past airings is kept.
+	 */
+	public void airings(List<Airing> value) {
+		this.airings = value.stream().sorted(Comparator.comparing(Airing::start)).toList();
 	}
 
 	/** When the open event started; empty when none is open. */

@@ -117,7 +117,9 @@ public final class TermTrends {
 			for (Map.Entry<String, Integer> e : bucket.entrySet()) {
 				double[] known = shares.computeIfAbsent(e.getKey(), k -> new double[] { 0, buckets });
 				double share = Math.min(1.0, e.getValue() / (double) volume);
-				known[0] = decayed(known) + rate * (share - decayed(known));
+				// Early on, an average of what was seen: a word of every bucket is not news after an hour.
+				double r = Math.max(rate, 1.0 / (buckets + 1));
+				known[0] = decayed(known) + r * (share - decayed(known));
 				known[1] = buckets;
 			}
 		}

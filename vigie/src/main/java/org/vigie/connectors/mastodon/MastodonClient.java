@@ -1,0 +1,117 @@
+package org.vigie.connectors.mastodon;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.ConnectorHttp;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP to one Mastodon instance: bearer auth, {@code Idempotency-Key} on posts, and the
+ * translation of statuses: 429 → rate limited until {@code X-RateLimit-Reset} (ISO 8601); 5xx →
+ * unavailable; 401 → revoked (Mastodon tokens do not expire: a 401 means revoked); 403/404/422 →
+ * rejected with the {@code error} text. Thread-safe.
+ */
+final class MastodonClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ConnectorHttp http;
+
+	private final Clock clock;
+
+	private final String base;
+
+	private final String token;
+
+	MastodonClient(ConnectorHttp http, Clock clock, String base, String token) {
+		this.http = http;
+		this.clock = clock;
+		this.base = base.replaceAll("/+$", "");
+		this.token = token;
+	}
+
+	/** A response body with its {@code Link} header. */
+	record Page(JsonNode body, @Nullable String link) {
+	}
+
+	Page get(String path, String query) throws ConnectorException {
+		HttpRequest request = http.request(base + path + (query.isEmpty() ? "" : "?" + query))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
+		HttpResponse<String> response = http.send(request);
+		return new Page(read(response), response.headers().firstValue("link").orElse(null));
+	}
+
+	JsonNode send(String method, String path, @Nullable Map<String, Object> body, @Nullable String idempotencyKey)
+			throws ConnectorException {
+		HttpRequest.Builder b = http.request(base + path).header("Authorization", "Bearer " + token);
+		if (idempotencyKey != null) {
+			b.header("Idempotency-Key", idempotencyKey);
+		}
+		if (body != null) {
+			b.header("Content-Type", "application/json");
+		}
+		b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		return read(http.send(b.build()));
+	}
+
+	private JsonNode read(HttpResponse<String> response) throws ConnectorException {
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			try {
+				return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+			}
+			catch (JacksonException e) {
+				throw new ConnectorException.Unavailable("L'instance Mastodon a répondu autre chose que du JSON", e);
+			}
+		}
+		String error = error(response.body());
+		if (status == 429) {
+			throw new ConnectorException.RateLimited("Mastodon : trop de requêtes (" + error + ")", reset(response));
+		}
+		if (status == 401) {
+			throw new ConnectorException.AuthRevoked("L'instance Mastodon refuse le jeton de ce compte (" + error
+					+ ") : l'accès a été révoqué, reconnectez le compte.");
+		}
+		if (status >= 500) {
+			throw new ConnectorException.Unavailable("L'instance Mastodon est indisponible (HTTP " + status + " : " + error + ")");
+		}
+		throw new ConnectorException.Rejected("L'instance Mastodon a refusé la requête (HTTP " + status + " : " + error + ")");
+	}
+
+	Instant reset(HttpResponse<?> response) {
+		Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
+		if (reset.isPresent()) {
+			try {
+				return Instant.parse(reset.get().trim());
+			}
+			catch (DateTimeParseException e) {
+				// fall through
+			}
+		}
+		return clock.instant().plusSeconds(60);
+	}
+
+	static String error(String body) {
+		try {
+			JsonNode n = JSON.readTree(body);
+			String e = n.path("error").asString("");
+			return e.isEmpty() ? body : e;
+		}
+		catch (JacksonException e) {
+			return body.length() > 200 ? body.substring(0, 200) : body;
+		}
+	}
+}

@@ -22,11 +22,13 @@ import org.vigie.trends.detect.Step;
 import org.vigie.trends.detect.Timestamps;
 
 /**
- * {@code java -jar vigie.jar detect [--airings FILE] [--profile app|bursty] [--threshold X]}: reads
+ * {@code java -jar vigie.jar detect [--airings FILE] [--profile app|live|bursty] [--threshold X]}: reads
  * a series as {@code timestamp,value} lines (ISO-8601 timestamps, regular steps; a header line is
  * skipped) on standard input and writes {@code timestamp,score} for each step at which the
  * application's {@link SpikeDetector} would raise an alert. {@code --airings} names a file of
- * {@code start,end} lines. The step is taken from the data.
+ * {@code start,end} lines. The step is taken from the data. Profiles: {@code app} (the application's
+ * defaults), {@code live} (minute volumes of a live broadcast), {@code bursty} (long bursty series,
+ * as NAB's); see {@link SpikeSettings}.
  */
 public final class DetectCommand implements CliCommand {
 
@@ -45,11 +47,12 @@ public final class DetectCommand implements CliCommand {
 				case "--profile" -> settings = switch (value(args, ++i)) {
 					case "app" -> SpikeSettings.DEFAULTS;
 					case "bursty" -> SpikeSettings.forBurstySeries();
-					default -> throw new IllegalArgumentException("--profile is app or bursty");
+					case "live" -> SpikeSettings.forLiveBroadcast();
+					default -> throw new IllegalArgumentException("--profile is app, live or bursty");
 				};
 				case "--threshold" -> settings = settings.withThreshold(Double.parseDouble(value(args, ++i)));
 				case "-h", "--help" -> {
-					out.println("usage: detect [--airings FILE] [--profile app|bursty] [--threshold X] < series.csv");
+					out.println("usage: detect [--airings FILE] [--profile app|live|bursty] [--threshold X] < series.csv");
 					return 0;
 				}
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);

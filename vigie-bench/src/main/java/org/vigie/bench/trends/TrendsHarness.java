@@ -53,10 +53,7 @@ public final class TrendsHarness {
 
 	/** The settings the TED report uses: chosen by {@code ted --tune} on the tuning part only. */
 	static SpikeSettings tedSettings() {
-		return SpikeSettings.DEFAULTS.withThreshold(1.5).withMinRatio(1.1).withMinExcess(0)
-			.withAiringLevelHalfLife(Duration.ofMinutes(2)).withLevelHalfLife(Duration.ofMinutes(2))
-			.withScaleHalfLife(Duration.ofMinutes(10)).withCooldown(Duration.ofMinutes(2))
-			.withWarmup(Duration.ofMinutes(10));
+		return SpikeSettings.forLiveBroadcast();
 	}
 
 	private TrendsHarness() {
@@ -78,7 +75,8 @@ public final class TrendsHarness {
 	}
 
 	static List<Instant> alerts(TedCorpus.Series series, SpikeSettings settings, List<Airing> airings) {
-		SpikeDetector detector = new SpikeDetector(settings, series.bucket(), airings, Duration.ZERO, ZoneId.of("UTC"));
+		SpikeDetector detector = new SpikeDetector(settings, series.bucket(), airings, Duration.ofMinutes(30),
+				ZoneId.of("UTC"));
 		List<Instant> alerts = new ArrayList<>();
 		for (int i = 0; i < series.counts().length; i++) {
 			Step step = detector.observe(series.at(i), series.counts()[i]);

@@ -122,4 +122,16 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		return DEFAULTS.withThreshold(2.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
 			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(14));
 	}
+
+	/**
+	 * Settings for minute-by-minute volumes during a live broadcast (a match, a debate), where events
+	 * on screen show as sharp rises over the last few minutes: chosen on the tuning part of MUNLIV
+	 * (before 16:35 UTC) by vigie-bench {@code TrendsHarness ted --tune}.
+	 */
+	public static SpikeSettings forLiveBroadcast() {
+		return DEFAULTS.withThreshold(1.5).withMinRatio(1.1).withMinExcess(0)
+			.withAiringLevelHalfLife(Duration.ofMinutes(2)).withLevelHalfLife(Duration.ofMinutes(2))
+			.withScaleHalfLife(Duration.ofMinutes(10)).withCooldown(Duration.ofMinutes(2))
+			.withWarmup(Duration.ofMinutes(10));
+	}
 }

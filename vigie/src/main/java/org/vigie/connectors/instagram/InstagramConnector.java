@@ -54,6 +54,9 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 	static final List<String> ACCOUNT_METRICS = List.of("reach", "follower_count", "profile_views", "accounts_engaged",
 			"total_interactions");
 
+	/** Media per page of an edge. */
+	static final int PAGE_SIZE = 50;
+
 	private static final int RECENT_MEDIA = 25;
 
 	private static final int MAX_COMMENT_PAGES = 10;
@@ -99,7 +102,7 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 	private Batch newestFirst(String edge, ItemKind kind, Map<String, String> extra, Cursor cursor)
 			throws ConnectorException {
 		SweepCursor sweep = SweepCursor.decode(cursor, firstSince());
-		Map<String, String> p = params("fields", InstagramMapper.MEDIA_FIELDS, "limit", "50");
+		Map<String, String> p = params("fields", InstagramMapper.MEDIA_FIELDS, "limit", Integer.toString(PAGE_SIZE));
 		p.putAll(extra);
 		if (sweep.after() != null) {
 			p.put("after", sweep.after());

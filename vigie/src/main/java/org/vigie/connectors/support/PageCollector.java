@@ -34,7 +34,9 @@ public final class PageCollector {
 			items.add(mapping.map(node));
 		}
 		catch (RuntimeException e) {
-			String id = JsonHttp.text(node, "id", JsonHttp.text(node, "name", "unknown"));
+			// Reddit wraps a thing as {kind, data: {name, id}}; the others carry the id at the top.
+			String id = JsonHttp.text(node, "id", JsonHttp.text(node.path("data"), "name",
+					JsonHttp.text(node.path("data"), "id", "unknown")));
 			rejected.add(new Batch.Rejected(id, "Unreadable item: " + e.getMessage(), node.toString()));
 		}
 	}

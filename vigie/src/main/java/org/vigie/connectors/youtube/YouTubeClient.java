@@ -90,7 +90,14 @@ final class YouTubeClient {
 			return quota.exhausted(bucket);
 		}
 		if (r.status() == 429 || "rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason)) {
-			return new ConnectorException.RateLimited("YouTube asks to slow down: " + message, clock.instant().plusSeconds(60));
+			long wait = 60;
+			try {
+				wait = Long.parseLong(r.header("Retry-After").trim());
+			}
+			catch (NumberFormatException e) {
+				// Google usually sends no Retry-After: a minute is its documented pace for burst limits.
+			}
+			return new ConnectorException.RateLimited("YouTube asks to slow down: " + message, clock.instant().plusSeconds(wait));
 		}
 		if (r.status() >= 500 || "backendError".equals(reason) || "processingFailure".equals(reason)) {
 			return new ConnectorException.Unavailable("YouTube is unavailable: " + message);

@@ -1,0 +1,252 @@
+package org.vigie.simulator.reddit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.vigie.shared.Network;
+import org.vigie.simulator.NetworkFake;
+import org.vigie.simulator.RateWindows;
+import org.vigie.simulator.SimAuth;
+import org.vigie.simulator.SimPost;
+import org.vigie.simulator.SimRequest;
+import org.vigie.simulator.SimResponse;
+import org.vigie.simulator.SimUser;
+import org.vigie.simulator.Simulator;
+
+/**
+ * Reddit ({@code api-reference/reddit}). Things: a root post is a link {@code t3_}, a reply a
+ * comment {@code t1_}, a direct message {@code t4_}; ids are the post numbers in base 36. Rate
+ * limit: 1,000 requests per 10-minute window per token (Reddit's 100 a minute, averaged).
+ */
+@Component
+class RedditFake implements NetworkFake {
+
+	static final Duration TOKEN_TTL = Duration.ofHours(24);
+
+	private static final Network RD = Network.REDDIT;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WINDOW = Duration.ofMinutes(10);
+
+	private static final int LIMIT = 1000;
+
+	private final Simulator sim;
+
+	RedditFake(Simulator sim) {
+		this.sim = sim;
+	}
+
+	@Override
+	public Network network() {
+		return RD;
+	}
+
+	@Override
+	public SimResponse error(int status, String message) {
+		return SimResponse.json(status, "{\"message\": \"" + message + "\", \"error\": " + status + "}");
+	}
+
+	@Override
+	public Map<String, String> rateLimitHeaders(int limit, int remaining, Instant reset) {
+		long seconds = Math.max(0, Duration.between(sim.clock().instant(), reset).getSeconds());
+		return Map.of("x-ratelimit-used", Integer.toString(limit - remaining), "x-ratelimit-remaining",
+				Double.toString(remaining), "x-ratelimit-reset", Long.toString(seconds));
+	}
+
+	@Override
+	public SimResponse handle(SimRequest r) {
+		if (r.is("POST", "/api/v1/access_token")) {
+			return token(r);
+		}
+		String agent = r.header("user-agent");
+		if (agent == null || !agent.contains("(by /u/")) {
+			return error(429, "Too Many Requests: use a descriptive User-Agent");
+		}
+		Optional<String> me = sim.auth().userOf(RD, bearer(r), r.now());
+		if (me.isEmpty()) {
+			return error(401, "Unauthorized");
+		}
+		RateWindows.Window w = sim.windows().hit("reddit:" + bearer(r), LIMIT, WINDOW, r.now());
+		if (!w.allowed()) {
+			return error(429, "Too Many Requests").with(rateLimitHeaders(LIMIT, 0, w.reset()));
+		}
+		SimUser user = sim.world().user(RD, me.get()).orElseThrow();
+		SimResponse answer = switch (r.method() + " " + r.path()) {
+			case "GET /message/mentions" -> listing(r, p -> !p.isDirect() && mentions(p, user), user);
+			case "GET /message/inbox", "GET /message/unread" -> listing(r, p -> p.isDirect() ? isTo(p, user)
+					: mentions(p, user) || user.id().equals(p.inReplyToUserId()) && !p.author().id().equals(user.id()), user);
+			case "GET /message/comments" -> listing(r, p -> !p.isDirect() && user.id().equals(p.inReplyToUserId())
+					&& !p.author().id().equals(user.id()), user);
+			case "GET /message/messages" -> listing(r, p -> p.isDirect() && (isTo(p, user) || p.author().id().equals(user.id())), user);
+			case "GET /search" -> {
+				String q = r.param("q").orElse("").toLowerCase(Locale.ROOT);
+				yield listing(r, p -> !p.isDirect() && p.inReplyToId() == null && p.text().toLowerCase(Locale.ROOT).contains(q), user);
+			}
+			case "GET /api/info" -> info(r, user);
+			case "GET /api/v1/me" -> SimResponse.json(200, JSON.createObjectNode().put("name", user.handle())
+				.put("id", Long.toString(Long.parseLong(user.id()), 36)).toString());
+			case "POST /api/comment" -> comment(r, user);
+			case "POST /api/del" -> act(r, user, true, p -> sim.world().delete(RD, p.id()));
+			case "POST /api/vote" -> act(r, user, false, p -> sim.world().update(RD, p.id(), x -> x.withLikes(x.likes() + 1)));
+			case "POST /api/remove" -> act(r, user, false, p -> sim.world().update(RD, p.id(), x -> x.withHidden(true)));
+			case "POST /api/approve" -> act(r, user, false, p -> sim.world().update(RD, p.id(), x -> x.withHidden(false)));
+			default -> error(404, "Not Found");
+		};
+		return answer.with(rateLimitHeaders(LIMIT, w.remaining(), w.reset()));
+	}
+
+	private static String bearer(SimRequest r) {
+		String auth = r.header("authorization");
+		return auth != null && auth.regionMatches(true, 0, "bearer ", 0, 7) ? auth.substring(7).trim() : "";
+	}
+
+	private static boolean mentions(SimPost p, SimUser user) {
+		return p.mentions(user.handle()) && !p.author().id().equals(user.id());
+	}
+
+	private static boolean isTo(SimPost p, SimUser user) {
+		return p.directTo() != null && p.directTo().id().equals(user.id());
+	}
+
+	private SimResponse token(SimRequest r) {
+		if (!"refresh_token".equals(r.formField("grant_type"))) {
+			return SimResponse.json(400, "{\"error\": \"unsupported_grant_type\"}");
+		}
+		Optional<SimAuth.Issued> issued = sim.auth().refresh(RD, r.formField("refresh_token"), TOKEN_TTL, r.now());
+		if (issued.isEmpty()) {
+			return SimResponse.json(400, "{\"error\": \"invalid_grant\"}");
+		}
+		ObjectNode o = JSON.createObjectNode();
+		o.put("access_token", issued.get().accessToken()).put("token_type", "bearer").put("expires_in", TOKEN_TTL.getSeconds())
+			.put("refresh_token", issued.get().refreshToken()).put("scope", "identity privatemessages read submit history");
+		return SimResponse.json(200, o.toString());
+	}
+
+	static String fullname(SimPost p) {
+		return (p.isDirect() ? "t4_" : p.inReplyToId() == null ? "t3_" : "t1_") + Long.toString(p.number(), 36);
+	}
+
+	Optional<SimPost> find(String fullname) {
+		try {
+			String id = fullname.contains("_") ? fullname.substring(fullname.indexOf('_') + 1) : fullname;
+			return sim.world().find(RD, Long.toString(Long.parseLong(id, 36)));
+		}
+		catch (NumberFormatException e) {
+			return Optional.empty();
+		}
+	}
+
+	/** A Listing, newest first, {@code after} = the fullname to continue from, {@code limit} ≤ 100 (default 25). */
+	private SimResponse listing(SimRequest r, Predicate<SimPost> filter, SimUser user) {
+		int limit = Math.max(1, Math.min(100, Integer.parseInt(r.param("limit").orElse("25"))));
+		long after = r.param("after").flatMap(this::find).map(SimPost::number).orElse(Long.MAX_VALUE);
+		List<SimPost> all = sim.world().query(RD, r.now(), p -> p.number() < after && filter.test(p));
+		List<SimPost> slice = all.subList(0, Math.min(limit, all.size()));
+		ObjectNode body = JSON.createObjectNode();
+		body.put("kind", "Listing");
+		ObjectNode data = body.putObject("data");
+		data.put("after", all.size() > slice.size() ? fullname(slice.get(slice.size() - 1)) : null);
+		data.put("dist", slice.size()).putNull("modhash").put("geo_filter", "");
+		ArrayNode children = data.putArray("children");
+		slice.forEach(p -> children.add(thing(p, user)));
+		data.putNull("before");
+		return SimResponse.json(200, body.toString());
+	}
+
+	private ObjectNode thing(SimPost p, SimUser user) {
+		ObjectNode child = JSON.createObjectNode();
+		String name = fullname(p);
+		child.put("kind", name.substring(0, 2));
+		ObjectNode d = child.putObject("data");
+		d.put("id", name.substring(3)).put("name", name).put("author", p.author().handle())
+			.put("author_fullname", "t2_" + Long.toString(Long.parseLong(p.author().id()), 36));
+		String sub = p.show() == null ? "seriesfr" : p.show().replace("-", "");
+		Optional<SimPost> root = sim.world().find(RD, p.conversationId());
+		String link = root.map(x -> "t3_" + Long.toString(x.number(), 36)).orElse(name);
+		String slug = root.map(x -> x.text().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).orElse("post");
+		slug = slug.length() > 40 ? slug.substring(0, 40) : slug;
+		if (p.isDirect()) {
+			d.put("subject", "Message").put("body", p.text()).put("dest", p.directTo().handle()).put("was_comment", false)
+				.put("new", true).putNull("first_message_name").put("replies", "");
+		}
+		else if (p.inReplyToId() == null) {
+			d.put("title", p.text().length() > 300 ? p.text().substring(0, 300) : p.text()).put("selftext", "")
+				.put("subreddit", sub).put("permalink", "/r/" + sub + "/comments/" + name.substring(3) + "/" + slug + "/")
+				.put("score", p.likes() + 1).put("ups", p.likes() + 1).put("upvote_ratio", 0.95)
+				.put("num_comments", p.replies()).put("over_18", false).put("is_self", true);
+		}
+		else {
+			boolean mention = p.mentions(user.handle()) && !user.id().equals(p.inReplyToUserId());
+			boolean toPost = p.inReplyToId().equals(p.conversationId());
+			d.put("body", p.text()).put("subject", mention ? "username mention" : toPost ? "post reply" : "comment reply")
+				.put("context", "/r/" + sub + "/comments/" + link.substring(3) + "/" + slug + "/" + name.substring(3) + "/?context=3")
+				.put("link_title", root.map(SimPost::text).orElse("")).put("subreddit", sub)
+				.put("parent_id", sim.world().find(RD, p.inReplyToId()).map(RedditFake::fullname).orElse(link))
+				.put("type", mention ? "username_mention" : toPost ? "post_reply" : "comment_reply")
+				.put("was_comment", true).put("new", true).put("dest", user.handle()).put("score", p.likes() + 1);
+		}
+		if (!p.malformed()) {
+			d.put("created_utc", p.createdAt().getEpochSecond() + p.createdAt().getNano() / 1e9);
+		}
+		return child;
+	}
+
+	private SimResponse info(SimRequest r, SimUser user) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("kind", "Listing");
+		ArrayNode children = body.putObject("data").putArray("children");
+		for (String id : r.param("id").orElse("").split(",")) {
+			find(id.trim()).ifPresent(p -> children.add(thing(p, user)));
+		}
+		return SimResponse.json(200, body.toString());
+	}
+
+	private SimResponse comment(SimRequest r, SimUser user) {
+		Optional<SimPost> parent = find(r.formField("thing_id"));
+		String text = r.formField("text");
+		if (text.isBlank()) {
+			return jsonErrors("NO_TEXT", "we need something here", "text");
+		}
+		if (parent.isEmpty()) {
+			return jsonErrors("NO_THING_ID", "that thing does not exist", "parent");
+		}
+		SimPost p = parent.get();
+		SimPost reply = sim.world().post(RD, user, text, r.now(), p.isDirect() ? null : p, p.isDirect() ? p.author() : null,
+				"fr", p.show());
+		ObjectNode body = JSON.createObjectNode();
+		ObjectNode json = body.putObject("json");
+		json.putArray("errors");
+		json.putObject("data").putArray("things").add(thing(reply, user));
+		return SimResponse.json(200, body.toString());
+	}
+
+	private SimResponse act(SimRequest r, SimUser user, boolean ownOnly, java.util.function.Consumer<SimPost> action) {
+		Optional<SimPost> p = find(r.formField("id"));
+		if (p.isEmpty()) {
+			return error(404, "Not Found");
+		}
+		if (ownOnly && !p.get().author().id().equals(user.id())) {
+			return error(403, "Forbidden");
+		}
+		action.accept(p.get());
+		return SimResponse.json(200, "{}");
+	}
+
+	private static SimResponse jsonErrors(String code, String message, String field) {
+		ObjectNode body = JSON.createObjectNode();
+		ArrayNode error = body.putObject("json").putArray("errors").addArray();
+		error.add(code).add(message).add(field);
+		return SimResponse.json(200, body.toString());
+	}
+}

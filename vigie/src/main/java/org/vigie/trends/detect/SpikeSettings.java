@@ -115,12 +115,15 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	}
 
 	/**
-	 * Settings for long, bursty series without airings, as measured on NAB realTweets' tuning
-	 * tickers (vigie-bench {@code TrendsHarness nab}).
+	 * Settings for long, bursty series without airings (5-minute tweet volumes over weeks): an alert
+	 * needs a bucket 3 deviations above expected that also reaches half of the highest bucket of the
+	 * last 21 days. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM, CVS, FB) by vigie-bench
+	 * {@code TrendsHarness nab}.
 	 */
 	public static SpikeSettings forBurstySeries() {
-		return DEFAULTS.withThreshold(2.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
-			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(14));
+		return DEFAULTS.withThreshold(3.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
+			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(21))
+			.withNoveltyRatio(0.5);
 	}
 
 	/**

@@ -15,12 +15,14 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.vigie.shared.Network;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.NetworkFake;
 import org.vigie.simulator.RateWindows;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimRequest;
 import org.vigie.simulator.SimResponse;
+import org.vigie.simulator.SimShow;
 import org.vigie.simulator.SimUser;
 import org.vigie.simulator.Simulator;
 import tools.jackson.databind.JsonNode;
@@ -286,6 +288,17 @@ public class BlueskyFake implements NetworkFake {
 				.with(Map.of("Retry-After", Long.toString(Duration.between(r.now(), w.reset()).toSeconds())));
 		}
 		return call.get().with(rateLimitHeaders(LIMIT, w.remaining(), w.reset()));
+	}
+
+	/** A show's account signed in with an app password, as connecting it from Settings would store it. */
+	@Override
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		return sim.showAccount(Network.BLUESKY, show).map(u -> {
+			String password = createAppPassword(u);
+			SimAuth.Issued t = sim.auth().issue(Network.BLUESKY, u.id(), ACCESS_TTL, true, now);
+			return new DemoAccount(u.handle(), did(u), u.name(), Map.of("app_password", password, "access_token",
+					t.accessToken(), "refresh_token", t.refreshToken(), "did", did(u)), t.expiresAt());
+		});
 	}
 
 	@Override

@@ -1,0 +1,5 @@
+/** A fake Bluesky PDS and AppView speaking XRPC. */
+@NullMarked
+package org.vigie.simulator.bluesky;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package org.vigie.connectors.rss;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.vigie.connectors.AccountSignIn;
+import org.vigie.connectors.ConnectedIdentity;
+import org.vigie.connectors.ConnectorException;
+import org.vigie.shared.Network;
+
+/**
+ * Adds an RSS or Atom feed as a listening source: fetches the address typed (following redirects)
+ * and parses it, so that a page that is not a feed is refused in words; stores the final address
+ * and names the account after the feed's title.
+ */
+@Component
+class RssSignIn implements AccountSignIn {
+
+	private final Clock clock;
+
+	RssSignIn(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public Network network() {
+		return Network.RSS;
+	}
+
+	@Override
+	public ConnectedIdentity signIn(String server, String identifier, String secret) throws ConnectorException {
+		String typed = identifier.strip();
+		URI url;
+		try {
+			url = URI.create(typed);
+		}
+		catch (IllegalArgumentException notAUri) {
+			throw new ConnectorException.Rejected("Not a web address: " + typed);
+		}
+		if (url.getHost() == null || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+			throw new ConnectorException.Rejected("A feed address starts with http:// or https://, like https://example.org/feed.xml");
+		}
+		RssSettings settings = RssSettings.DEFAULTS;
+		FeedClient client = new FeedClient(java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER).build(), settings, clock);
+		FeedClient.Result result = client.fetch(url, null, null);
+		if (!(result instanceof FeedClient.Fetched fetched)) {
+			throw new ConnectorException.Unavailable("The feed at " + url + " answered without content");
+		}
+		FeedDocumentParser.Parsed parsed;
+		try {
+			parsed = FeedDocumentParser.parse(fetched.body(), fetched.contentType());
+		}
+		catch (FeedDocumentParser.UnreadableFeedException ex) {
+			throw new ConnectorException.Rejected("The page at " + url + " is not an RSS or Atom feed: " + ex.getMessage());
+		}
+		String address = fetched.url().toString();
+		String title = parsed.feed().getTitle() == null || parsed.feed().getTitle().isBlank() ? fetched.url().getHost()
+				: HtmlSanitizer.text(parsed.feed().getTitle());
+		return new ConnectedIdentity(title.length() > 200 ? title.substring(0, 200) : title, address, title, address,
+				Map.of(RssConnector.FEED_URL_SECRET, address), null);
+	}
+}

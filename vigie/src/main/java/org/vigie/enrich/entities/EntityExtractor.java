@@ -34,6 +34,9 @@ public final class EntityExtractor {
 		// suite runs through this method too.
 		int n = text.length();
 		int start = 0;
+		if (!mayHoldEntity(text)) {
+			return new Entities(hashtags, mentions, urls, cashtags, emojis(text));
+		}
 		while (start < n) {
 			while (start < n && Character.isWhitespace(text.charAt(start))) {
 				start++;
@@ -46,7 +49,10 @@ public final class EntityExtractor {
 				}
 				end++;
 			}
-			if (triggers != 0) {
+			if (triggers == HASH && plainHashtag(text, start, end, hashtags)) {
+				// done without the pattern
+			}
+			else if (triggers != 0) {
 				String chunk = text.substring(start, end);
 				// A chunk with only hashtag signs (or only mention signs) can hold nothing else:
 				// the one extractor gives what extracting every kind would.
@@ -67,6 +73,46 @@ public final class EntityExtractor {
 		return new Entities(hashtags, mentions, urls, cashtags, emojis(text));
 	}
 
+	private static boolean mayHoldEntity(String text) {
+		return text.indexOf('#') >= 0 || text.indexOf('@') >= 0 || text.indexOf('.') >= 0 || text.indexOf('$') >= 0
+				|| text.indexOf('\uFF03') >= 0 || text.indexOf('\uFF20') >= 0 || text.indexOf('\uFF0E') >= 0
+				|| text.indexOf('\u3002') >= 0;
+	}
+
+	/**
+	 * The common case without twitter-text's pattern: a chunk that is {@code #} and ASCII letters,
+	 * digits or underscores, then at most some closing punctuation ({@code #DALS}, {@code #Top14!}).
+	 * By twitter-text's rules that is a hashtag if it holds a letter, and nothing otherwise (the
+	 * conformance suite checks this method too). Returns false, adding nothing, for any other chunk.
+	 */
+	private static boolean plainHashtag(String text, int start, int end, List<String> hashtags) {
+		if (text.charAt(start) != '#') {
+			return false;
+		}
+		int word = start + 1;
+		boolean letter = false;
+		while (word < end && isAsciiWordChar(text.charAt(word))) {
+			letter |= Character.isLetter(text.charAt(word));
+			word++;
+		}
+		if (word == start + 1) {
+			return false;
+		}
+		for (int i = word; i < end; i++) {
+			if (".,!?;)\"'".indexOf(text.charAt(i)) < 0) {
+				return false;
+			}
+		}
+		if (letter) {
+			hashtags.add(text.substring(start + 1, word));
+		}
+		return true;
+	}
+
+	private static boolean isAsciiWordChar(char c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+	}
+
 	private static final int HASH = 1;
 
 	private static final int AT = 2;
@@ -79,16 +125,17 @@ public final class EntityExtractor {
 	 * for none.
 	 */
 	private static int trigger(char c, char next) {
-		if (!(Character.isLetterOrDigit(next) || next == '_' || Character.isSurrogate(next)
-				|| Character.getType(next) == Character.NON_SPACING_MARK)) {
-			return 0;
-		}
-		return switch (c) {
+		int kind = switch (c) {
 			case '#', '\uFF03' -> HASH;
 			case '@', '\uFF20' -> AT;
 			case '$', '.', '\uFF0E', '\u3002' -> OTHER;
 			default -> 0;
 		};
+		if (kind == 0 || !(Character.isLetterOrDigit(next) || next == '_' || Character.isSurrogate(next)
+				|| Character.getType(next) == Character.NON_SPACING_MARK)) {
+			return 0;
+		}
+		return kind;
 	}
 
 	/**

@@ -23,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages for test harnesses that run real peers (each folder has its own package-lock.json).
-for dir in vigie/src/test/node/*/; do
+for dir in tools/*/ vigie/src/test/node/*/; do
   [ -f "$dir/package.json" ] || continue
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
     echo "prepare-tests: npm ci in $dir"

@@ -92,6 +92,9 @@ class InboxBrowserIT {
 
 	InboxFixtures fixtures;
 
+	@Autowired
+	org.vigie.archive.Archive archive;
+
 	@TestConfiguration
 	static class Fakes {
 
@@ -128,6 +131,8 @@ class InboxBrowserIT {
 				"Les candidates étaient formidables", T0.plusSeconds(90)).lang("fr", "positive"));
 		fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, other,
 				"Where can I watch it from London?", T0.plusSeconds(120)).lang("en", "neutral").kind("MENTION"));
+		// Seeded rows bypass ingestion, which is what feeds the archive: index them as it would.
+		archive.rebuild();
 		claire = Browsers.chromium();
 		camille = Browsers.chromium();
 		signIn(claire, "claire@prod.example", "une phrase assez longue");

@@ -56,6 +56,36 @@ class XConnectorContractIT extends ConnectorContractIT {
 		return ids;
 	}
 
+	@org.junit.jupiter.api.Test
+	void refreshesAnExpiredTokenAndStoresTheRotatedOne() {
+		List<String> truth = write(3);
+		String before = accounts.secrets(id()).values().get("refresh_token");
+		simulator.auth().expireAll(Network.X, me.id(), clock.instant());
+		clock.advance(Duration.ofSeconds(1));
+
+		org.assertj.core.api.Assertions.assertThat(ingestion.drain(id(), feed(), 5))
+			.isEqualTo(org.vigie.ingest.Ingestion.PollOutcome.CAUGHT_UP);
+
+		org.assertj.core.api.Assertions.assertThat(stored()).containsExactlyInAnyOrderElementsOf(truth);
+		org.vigie.accounts.AccountSecrets after = accounts.secrets(id());
+		org.assertj.core.api.Assertions.assertThat(after.values().get("refresh_token")).isNotEqualTo(before);
+		org.assertj.core.api.Assertions.assertThat(after.expiresAt()).isAfter(clock.instant().plus(Duration.ofMinutes(100)));
+	}
+
+	@org.junit.jupiter.api.Test
+	void refreshesATokenAboutToExpireBeforeCalling() {
+		write(1);
+		String before = accounts.secrets(id()).values().get("access_token");
+		clock.advance(Duration.ofMinutes(117));
+
+		org.assertj.core.api.Assertions.assertThat(ingestion.drain(id(), feed(), 5))
+			.isEqualTo(org.vigie.ingest.Ingestion.PollOutcome.CAUGHT_UP);
+
+		org.assertj.core.api.Assertions.assertThat(accounts.secrets(id()).values().get("access_token")).isNotEqualTo(before);
+		org.assertj.core.api.Assertions.assertThat(accounts.find(id()).orElseThrow().tokenExpiresAt())
+			.isAfter(clock.instant().plus(Duration.ofMinutes(100)));
+	}
+
 	@Override
 	protected void revoke() {
 		simulator.auth().revokeAll(Network.X, me.id());

@@ -77,6 +77,16 @@ public class Accounts {
 			.optional();
 	}
 
+	/** The account of the workspace with this network and the network's id for it (a Page id, an IG user id…), if any. */
+	public Optional<SocialAccount> findByExternalId(Network network, String externalId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = ? AND network = ? AND external_id = ? AND status <> 'DISCONNECTED'")
+			.params(workspaces.current().toString(), network.id(), externalId)
+			.query((rs, n) -> map(rs))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	/** The account of the workspace with this network and handle, if any. */
 	public Optional<SocialAccount> find(Network network, String handle) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = ? AND network = ? AND handle = ?")

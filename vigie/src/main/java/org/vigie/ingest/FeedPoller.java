@@ -165,10 +165,33 @@ class FeedPoller {
 		return store(account, feed, batch, now);
 	}
 
-	private Outcome store(SocialAccount account, Feed feed, Batch batch, Instant now) {
+	/**
+	 * Stores items a network pushed (a webhook delivery) like a polled page, in one transaction,
+	 * without moving the feed's cursor: polling stays the safety net and the upsert makes the later
+	 * poll of the same items harmless.
+	 * @return how many were new
+	 */
+	int push(SocialAccount account, Feed feed, List<RemoteItem> remote, Instant now) {
+		List<Batch.Rejected> bad = new ArrayList<>();
+		List<ItemStore.Prepared> prepared = prepare(account, feed, remote, bad);
+		List<IncomingItem> inserted = tx.execute(status -> {
+			List<IncomingItem> fresh = items.store(prepared, now);
+			for (Batch.Rejected r : bad) {
+				rejected.record(account.id(), account.network(), feed.key(), r.externalId(), r.reason(), r.raw(), now);
+			}
+			return fresh;
+		});
+		if (inserted != null && !inserted.isEmpty()) {
+			events.publishEvent(new ItemsIngested(inserted));
+		}
+		return inserted == null ? 0 : inserted.size();
+	}
+
+	/** Normalises and stages items; one that fails is added to {@code bad} and skipped. */
+	private List<ItemStore.Prepared> prepare(SocialAccount account, Feed feed, List<RemoteItem> remotes,
+			List<Batch.Rejected> bad) {
 		List<ItemStore.Prepared> prepared = new ArrayList<>();
-		List<Batch.Rejected> bad = new ArrayList<>(batch.rejected());
-		for (RemoteItem remote : batch.items()) {
+		for (RemoteItem remote : remotes) {
 			try {
 				boolean replyToUs = remote.parentExternalId() != null
 						&& items.isFromUs(account.network(), remote.parentExternalId());
@@ -191,6 +214,12 @@ class FeedPoller {
 				bad.add(new Batch.Rejected(remote.externalId(), String.valueOf(e.getMessage()), remote.raw() == null ? "" : remote.raw()));
 			}
 		}
+		return prepared;
+	}
+
+	private Outcome store(SocialAccount account, Feed feed, Batch batch, Instant now) {
+		List<Batch.Rejected> bad = new ArrayList<>(batch.rejected());
+		List<ItemStore.Prepared> prepared = prepare(account, feed, batch.items(), bad);
 		Duration steady = backoff.steady();
 		Duration minimum = searchIntervals.get(account.id() + "/" + feed.key());
 		if (minimum != null && minimum.compareTo(steady) > 0) {

@@ -26,7 +26,11 @@ public class Ingestion {
 
 	private final java.time.Clock clock;
 
-	Ingestion(FeedPoller poller, FeedStates feeds, RejectedItems rejected, java.time.Clock clock) {
+	private final org.vigie.accounts.Accounts accounts;
+
+	Ingestion(FeedPoller poller, FeedStates feeds, RejectedItems rejected, java.time.Clock clock,
+			org.vigie.accounts.Accounts accounts) {
+		this.accounts = accounts;
 		this.poller = poller;
 		this.feeds = feeds;
 		this.rejected = rejected;
@@ -64,6 +68,18 @@ public class Ingestion {
 	/** Polls page after page until the feed is caught up or a poll does not succeed; at most {@code maxPages}. */
 	public PollOutcome drain(AccountId account, Feed feed, int maxPages) {
 		return PollOutcome.valueOf(poller.drain(account, feed, maxPages).name());
+	}
+
+	/**
+	 * Feeds items a network pushed (webhooks) into the same pipeline as polled pages: normalised,
+	 * staged, upserted on (network, external id), {@link ItemsIngested} for the new ones. The
+	 * feed's cursor does not move; polling stays the safety net.
+	 * @return how many items were new (a redelivered or already polled item is not)
+	 * @throws IllegalArgumentException if the account is unknown
+	 */
+	public int push(AccountId account, Feed feed, List<org.vigie.connectors.RemoteItem> items) {
+		return poller.push(accounts.find(account).orElseThrow(() -> new IllegalArgumentException("Unknown account " + account)),
+				feed, items, clock.instant());
 	}
 
 	/** Adds a feed (e.g. a listening search) to the account's schedule, due now. */

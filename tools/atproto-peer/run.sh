@@ -5,7 +5,12 @@
 # Needs `npm ci` in this folder first, Node 20, and PostgreSQL 15's binaries.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+# PostgreSQL 15 is what the recipe was tested with; any newer installed major works too.
+if [ -z "${PG_BIN:-}" ]; then
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then PG_BIN=/usr/lib/postgresql/15/bin
+  else PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; fi
+fi
+pg_bin="$PG_BIN"
 pg_port="${PEER_PG_PORT:-5433}"
 scratch="$(mktemp -d /tmp/vigie-atproto-peer.XXXXXX)"
 chmod 755 "$scratch"

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.vigie.shared.Network;
 import org.vigie.simulator.NetworkFake;
+import org.vigie.simulator.SimShow;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimRequest;
 import org.vigie.simulator.SimResponse;
@@ -60,6 +62,13 @@ class FacebookFake implements NetworkFake {
 			return Graph.error(400, 190, "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.", false);
 		}
 		return Graph.error(status, 2, "Service temporarily unavailable", true);
+	}
+
+	/** Every demo show has a Facebook Page; Page tokens from a long-lived user token do not expire. */
+	@Override
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		return sim.showAccount(FB, show).map(u -> new DemoAccount(u.handle(), u.id(), u.name(),
+				Map.of("page_token", sim.auth().issue(FB, u.id(), null, false, now).accessToken()), null));
 	}
 
 	@Override

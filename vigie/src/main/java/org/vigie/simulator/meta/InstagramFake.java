@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.vigie.shared.Network;
 import org.vigie.simulator.NetworkFake;
+import org.vigie.simulator.SimShow;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimRequest;
 import org.vigie.simulator.SimResponse;
@@ -62,6 +64,16 @@ class InstagramFake implements NetworkFake {
 			return Graph.error(400, 190, "Error validating access token: The user has not authorized application.", false);
 		}
 		return Graph.error(status, 2, "Service temporarily unavailable", true);
+	}
+
+	/** Most demo shows have an Instagram account (not the Sunday debate); read with the linked Page's token. */
+	@Override
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		if (show.slug().equals("le-debat-du-dimanche")) {
+			return Optional.empty();
+		}
+		return sim.showAccount(IG, show).map(u -> new DemoAccount(u.handle(), u.id(), u.name(),
+				Map.of("page_token", sim.auth().issue(IG, u.id(), null, false, now).accessToken()), null));
 	}
 
 	@Override

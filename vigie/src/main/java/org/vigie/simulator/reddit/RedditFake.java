@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.vigie.shared.Network;
 import org.vigie.simulator.NetworkFake;
+import org.vigie.simulator.SimShow;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.RateWindows;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
@@ -55,6 +57,20 @@ class RedditFake implements NetworkFake {
 	@Override
 	public SimResponse error(int status, String message) {
 		return SimResponse.json(status, "{\"message\": \"" + message + "\", \"error\": " + status + "}");
+	}
+
+	/** Two demo shows have a Reddit account; access tokens last a day, refresh tokens are permanent. */
+	@Override
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		if (!java.util.Set.of("les-gardiens-du-phare", "le-debat-du-dimanche").contains(show.slug())) {
+			return Optional.empty();
+		}
+		return sim.showAccount(RD, show).map(u -> {
+			SimAuth.Issued t = sim.auth().issue(RD, u.id(), TOKEN_TTL, true, now);
+			return new DemoAccount(u.handle(), "t2_" + Long.toString(Long.parseLong(u.id()), 36), u.name(),
+					Map.of("access_token", t.accessToken(), "refresh_token", t.refreshToken(), "client_id",
+							"sim-reddit-client", "client_secret", "sim-reddit-secret"), t.expiresAt());
+		});
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.vigie.shared.Network;
 import org.vigie.simulator.NetworkFake;
+import org.vigie.simulator.SimShow;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.RateWindows;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
@@ -60,6 +62,19 @@ class YouTubeFake implements NetworkFake {
 			case 429 -> google(429, "rateLimitExceeded", "Too many requests.", "RESOURCE_EXHAUSTED");
 			default -> google(status, "backendError", "Backend Error", "UNAVAILABLE");
 		};
+	}
+
+	/** Some demo shows have a YouTube channel; Google tokens last an hour and refresh. */
+	@Override
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
+		if (!java.util.Set.of("rivages", "le-grand-quiz", "cuisine-de-chez-nous").contains(show.slug())) {
+			return Optional.empty();
+		}
+		return sim.showAccount(YT, show).map(u -> {
+			SimAuth.Issued t = sim.auth().issue(YT, u.id(), TOKEN_TTL, true, now);
+			return new DemoAccount(u.handle(), u.id(), u.name(), Map.of("access_token", t.accessToken(), "refresh_token",
+					t.refreshToken(), "client_id", "sim-google-client", "client_secret", "sim-google-secret"), t.expiresAt());
+		});
 	}
 
 	@Override

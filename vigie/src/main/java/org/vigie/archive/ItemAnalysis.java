@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
@@ -51,6 +52,20 @@ public final class ItemAnalysis {
 		}
 	};
 
+	/** Longest prefix indexed in {@link ItemFields#TEXT_PREFIX}; longer wildcards fall back to a prefix query. */
+	public static final int MAX_PREFIX = 16;
+
+	private static final Analyzer PREFIXES = new Analyzer() {
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer source = new StandardTokenizer();
+			TokenStream stream = new ElisionFilter(source, ELISIONS);
+			stream = new LowerCaseFilter(stream);
+			stream = new ASCIIFoldingFilter(stream);
+			return new TokenStreamComponents(source, new EdgeNGramTokenFilter(stream, 2, MAX_PREFIX, false));
+		}
+	};
+
 	private static final Analyzer RAW = new Analyzer() {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
@@ -60,7 +75,7 @@ public final class ItemAnalysis {
 	};
 
 	private static final Analyzer ITEMS = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-			Map.of(ItemFields.TEXT, TEXT, ItemFields.TEXT_RAW, RAW));
+			Map.of(ItemFields.TEXT, TEXT, ItemFields.TEXT_RAW, RAW, ItemFields.TEXT_PREFIX, PREFIXES));
 
 	private ItemAnalysis() {
 	}

@@ -35,9 +35,22 @@ public final class ItemDocuments {
 
 	/** The document a listening query is matched against. Thread-safe; a new document per call. */
 	public static Document forMatching(ArchivedItem item) {
+		return forMatching(item, true, true);
+	}
+
+	/**
+	 * The document a listening query is matched against, without the fields no query reads: the
+	 * exact text ({@code raw:}) and the prefixes ({@code word*}) each cost an analysis of the text.
+	 */
+	public static Document forMatching(ArchivedItem item, boolean raw, boolean prefixes) {
 		Document doc = new Document();
 		doc.add(new TextField(ItemFields.TEXT, item.text(), Field.Store.NO));
-		doc.add(new TextField(ItemFields.TEXT_RAW, item.text(), Field.Store.NO));
+		if (raw) {
+			doc.add(new TextField(ItemFields.TEXT_RAW, item.text(), Field.Store.NO));
+		}
+		if (prefixes) {
+			doc.add(new TextField(ItemFields.TEXT_PREFIX, item.text(), Field.Store.NO));
+		}
 		keyword(doc, ItemFields.LANG, item.lang() == null ? "und" : item.lang());
 		keyword(doc, ItemFields.NETWORK, item.network().id());
 		if (item.show() != null) {

@@ -12,6 +12,13 @@ public final class ItemFields {
 	/** The text, folded and reduced ({@link ItemAnalysis}). */
 	public static final String TEXT = "text";
 
+	/**
+	 * Every prefix (2 to {@link ItemAnalysis#MAX_PREFIX} characters) of every folded word, at the
+	 * word's position, so that {@code emission*} is one term: cheap to match and never a query
+	 * that the matcher must try on every item.
+	 */
+	public static final String TEXT_PREFIX = "text_prefix";
+
 	/** The text exactly as written, for {@code raw:"…"}. */
 	public static final String TEXT_RAW = "text_raw";
 

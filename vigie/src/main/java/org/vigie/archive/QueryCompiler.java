@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.FieldMaskingSpanQuery;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
@@ -38,8 +39,7 @@ final class QueryCompiler {
 
 	Query compile(QueryNode node) {
 		if (node instanceof QueryNode.Word w) {
-			return w.prefix() ? new PrefixQuery(new Term(ItemFields.TEXT, ItemAnalysis.prefix(w.text())))
-					: words(ItemFields.TEXT, ItemAnalysis.words(w.text()));
+			return w.prefix() ? prefix(w.text()) : words(ItemFields.TEXT, ItemAnalysis.words(w.text()));
 		}
 		if (node instanceof QueryNode.Phrase p) {
 			return words(ItemFields.TEXT, ItemAnalysis.words(p.text()));
@@ -118,7 +118,19 @@ final class QueryCompiler {
 		return phrase.build();
 	}
 
+	/** {@code word*}: one term of the prefix field, or a prefix query beyond its longest prefix. */
+	private static Query prefix(String word) {
+		String p = ItemAnalysis.prefix(word);
+		return p.length() <= ItemAnalysis.MAX_PREFIX ? new TermQuery(new Term(ItemFields.TEXT_PREFIX, p))
+				: new PrefixQuery(new Term(ItemFields.TEXT, p));
+	}
+
 	private SpanQuery span(QueryNode node) {
+		if (node instanceof QueryNode.Word w && w.prefix() && ItemAnalysis.prefix(w.text()).length() <= ItemAnalysis.MAX_PREFIX) {
+			// The prefix field has the same positions as the text: mask it so both can sit in one span.
+			return new FieldMaskingSpanQuery(new SpanTermQuery(new Term(ItemFields.TEXT_PREFIX, ItemAnalysis.prefix(w.text()))),
+					ItemFields.TEXT);
+		}
 		if (node instanceof QueryNode.Word w && w.prefix()) {
 			var wrapper = new SpanMultiTermQueryWrapper<>(
 					new PrefixQuery(new Term(ItemFields.TEXT, ItemAnalysis.prefix(w.text()))));

@@ -106,6 +106,30 @@ public class ListeningQueries {
 		return q;
 	}
 
+	/**
+	 * Creates the query unless the show already has one of that name, on behalf of the system (the
+	 * demo workspace, first-run setup), without an actor's permission checks; audited as
+	 * {@code system}. Idempotent.
+	 * @throws org.vigie.archive.QuerySyntaxException if the query does not parse
+	 */
+	@Transactional
+	public ListeningQuery ensure(ShowId show, String name, String text, Instant appliesFrom) {
+		Optional<ListeningQuery> existing = store.all().stream()
+			.filter(q -> q.show().equals(show) && q.name().equals(name))
+			.findFirst();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		validate(text);
+		Instant now = clock.instant();
+		ListeningQuery q = new ListeningQuery(QueryId.generate(), show, name, text, true, appliesFrom, now, now);
+		store.insert(q, "system");
+		matcher.update(q, store.showResolver());
+		audit.record(new AuditLog.Actor("system", "system"), "listen.query.created", "listening_query", q.id().toString(),
+				q.name() + ": " + q.text());
+		return q;
+	}
+
 	/** Changes a query; with a null {@code appliesFrom} it keeps applying from when it did. */
 	@Transactional
 	public ListeningQuery update(Actor actor, QueryId id, QueryDraft draft) {

@@ -40,6 +40,13 @@ public final class QueryMatcher implements Closeable {
 
 	private final Monitor monitor;
 
+	/** Which registered queries read the exact text or the prefixes, so documents carry those fields only when needed. */
+	private final java.util.Map<String, Integer> needs = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger rawQueries = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger prefixQueries = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** A matcher with no queries, in memory. */
 	public QueryMatcher() {
 		try {
@@ -54,6 +61,17 @@ public final class QueryMatcher implements Closeable {
 	public void put(Collection<MonitorQuery> queries) {
 		try {
 			monitor.register(queries);
+			for (MonitorQuery q : queries) {
+				forget(q.getId());
+				int need = fields(q.getQuery());
+				needs.put(q.getId(), need);
+				if ((need & 1) != 0) {
+					rawQueries.incrementAndGet();
+				}
+				if ((need & 2) != 0) {
+					prefixQueries.incrementAndGet();
+				}
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -69,10 +87,53 @@ public final class QueryMatcher implements Closeable {
 	public void remove(String id) {
 		try {
 			monitor.deleteById(id);
+			forget(id);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private void forget(String id) {
+		Integer old = needs.remove(id);
+		if (old != null && (old & 1) != 0) {
+			rawQueries.decrementAndGet();
+		}
+		if (old != null && (old & 2) != 0) {
+			prefixQueries.decrementAndGet();
+		}
+	}
+
+	/** Bit 1: reads {@link ItemFields#TEXT_RAW}; bit 2: reads {@link ItemFields#TEXT_PREFIX} (or a prefix query). */
+	private static int fields(Query query) {
+		int[] need = { 0 };
+		query.visit(new org.apache.lucene.search.QueryVisitor() {
+			@Override
+			public boolean acceptField(String field) {
+				if (field.equals(ItemFields.TEXT_RAW)) {
+					need[0] |= 1;
+				}
+				if (field.equals(ItemFields.TEXT_PREFIX)) {
+					need[0] |= 2;
+				}
+				return true;
+			}
+
+			@Override
+			public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+					Query parent) {
+				if (parent instanceof org.apache.lucene.queries.spans.FieldMaskingSpanQuery) {
+					need[0] |= 2;
+				}
+				return this;
+			}
+		});
+		return need[0];
+	}
+
+	/** The document for {@code item}, with only the fields the registered queries read. */
+	public Document document(ArchivedItem item) {
+		return ItemDocuments.forMatching(item, rawQueries.get() > 0, prefixQueries.get() > 0);
 	}
 
 	/** How many queries are registered. */
@@ -87,7 +148,7 @@ public final class QueryMatcher implements Closeable {
 
 	/** The ids of the queries that match the item; empty when none does. */
 	public Set<String> match(ArchivedItem item) {
-		return match(ItemDocuments.forMatching(item));
+		return match(document(item));
 	}
 
 	/** The ids of the queries that match the document (built by {@link ItemDocuments#forMatching}). */
@@ -114,7 +175,7 @@ public final class QueryMatcher implements Closeable {
 			return List.of();
 		}
 		try {
-			Document[] docs = items.stream().map(ItemDocuments::forMatching).toArray(Document[]::new);
+			Document[] docs = items.stream().map(this::document).toArray(Document[]::new);
 			MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
 			List<Set<String>> out = new ArrayList<>(items.size());
 			for (int i = 0; i < docs.length; i++) {

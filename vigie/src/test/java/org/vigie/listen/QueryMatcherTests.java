@@ -31,6 +31,20 @@ class QueryMatcherTests {
 		}
 	}
 
+	@Test
+	void addsTheFieldsOnlyTheRegisteredQueriesRead() throws Exception {
+		try (QueryMatcher matcher = new QueryMatcher()) {
+			matcher.put("near", SearchQuery.parse("emiss* NEAR/2 bien").toLucene());
+			assertThat(matcher.match(item("ces émissions sont trop bien"))).containsExactly("near");
+			matcher.put("raw", SearchQuery.parse("raw:\"TMC\"").toLucene());
+			assertThat(matcher.match(item("TMC ce soir"))).containsExactly("raw");
+			assertThat(matcher.match(item("tmc ce soir"))).isEmpty();
+			matcher.remove("near");
+			assertThat(matcher.document(item("x")).getField("text_prefix")).isNull();
+			assertThat(matcher.document(item("x")).getField("text_raw")).isNotNull();
+		}
+	}
+
 	static ArchivedItem item(String text) {
 		return ArchivedItem.of(ItemId.generate(), text, "fr", Network.BLUESKY, null, null, List.of("fan"), "Fan", List.of(),
 				List.of(), List.of(), null, ItemKind.MENTION, Instant.parse("2026-11-25T20:00:00Z"));

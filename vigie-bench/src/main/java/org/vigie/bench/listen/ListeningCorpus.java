@@ -100,11 +100,17 @@ final class ListeningCorpus {
 	}
 
 	/**
-	 * {@code n} queries drawn from the corpus vocabulary: words of middle frequency (not the
-	 * commonest, which nobody listens for, nor those seen once), real bigrams for phrases and
-	 * proximity, real hashtags.
+	 * {@code n} queries drawn from the corpus vocabulary, as listening queries are written: about
+	 * specific things (names, titles, hashtags), so their words are taken from the long tail of the
+	 * vocabulary (below the {@code skip} most frequent words, seen at least twice), with real bigrams
+	 * containing such a word for phrases and proximity, and real hashtags. {@code skip} = 150 gives
+	 * the "common words" variant, where queries are about everyday words.
 	 */
 	static List<String> queries(List<IncomingItem> items, int n, long seed) {
+		return queries(items, n, seed, Integer.getInteger("vigie.bench.skip", 2_000));
+	}
+
+	static List<String> queries(List<IncomingItem> items, int n, long seed, int skip) {
 		Map<String, Integer> freq = new HashMap<>();
 		Map<String, Integer> tags = new HashMap<>();
 		List<String[]> bigrams = new ArrayList<>();
@@ -122,10 +128,14 @@ final class ListeningCorpus {
 		}
 		List<String> vocabulary = freq.entrySet().stream()
 			.filter(e -> e.getValue() >= 2)
-			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-			.skip(150)
+			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.skip(skip)
 			.map(Map.Entry::getKey)
 			.toList();
+		java.util.Set<String> specific = new java.util.HashSet<>(vocabulary);
+		bigrams.removeIf(b -> !specific.contains(b[0].toLowerCase(Locale.ROOT))
+				&& !specific.contains(b[1].toLowerCase(Locale.ROOT)));
 		List<String> hashtags = tags.keySet().stream().sorted().toList();
 		Random r = new Random(seed);
 		List<String> out = new ArrayList<>(n);
@@ -172,8 +182,8 @@ final class ListeningCorpus {
 	}
 
 	private static String w(List<String> vocabulary, Random r) {
-		// Zipf-like: favour the more frequent of the middle-frequency words.
-		int i = (int) Math.min(vocabulary.size() - 1, Math.abs(r.nextGaussian()) * vocabulary.size() / 6);
+		// Zipf-like: favour the more frequent words of the tail.
+		int i = (int) Math.min(vocabulary.size() - 1, Math.abs(r.nextGaussian()) * vocabulary.size() / 4);
 		return vocabulary.get(i).replace("'", "").replace("’", "");
 	}
 

@@ -1,0 +1,113 @@
+package org.vigie.bench.listen;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.vigie.archive.ArchivedItem;
+import org.vigie.archive.ItemAnalysis;
+import org.vigie.archive.ItemDocuments;
+import org.vigie.archive.SearchQuery;
+import org.vigie.ingest.IncomingItem;
+import org.vigie.listen.QueryMatcher;
+
+/**
+ * The listening benchmark measured in CPU time of the matching thread, so that the figure is
+ * items per second per core even on a machine busy with other work (where JMH's wall-clock
+ * throughput understates it). Same corpus, queries and two paths as {@link ListeningBenchmark};
+ * rounds alternate between the paths so both see the same machine.
+ *
+ * <pre>
+ * java -cp vigie-bench/target/vigie-bench.jar org.vigie.bench.listen.ListeningHarness 10000 100000
+ * </pre>
+ */
+public final class ListeningHarness {
+
+	private ListeningHarness() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		List<IncomingItem> items = ListeningCorpus.items();
+		for (String arg : args.length == 0 ? new String[] { "10000" } : args) {
+			run(items, Integer.parseInt(arg));
+		}
+	}
+
+	private static void run(List<IncomingItem> items, int n) throws IOException {
+		List<String> texts = ListeningCorpus.queries(items, n, 42);
+		List<MonitorQuery> compiled = new ArrayList<>(n);
+		long parseStart = System.nanoTime();
+		for (int i = 0; i < texts.size(); i++) {
+			compiled.add(new MonitorQuery(Integer.toString(i), SearchQuery.parse(texts.get(i)).toLucene()));
+		}
+		long parseMs = (System.nanoTime() - parseStart) / 1_000_000;
+		try (QueryMatcher matcher = new QueryMatcher(); Monitor raw = new Monitor(ItemAnalysis.analyzer())) {
+			long registerStart = System.nanoTime();
+			for (int from = 0; from < compiled.size(); from += 10_000) {
+				matcher.put(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));
+			}
+			long registerMs = (System.nanoTime() - registerStart) / 1_000_000;
+			for (int from = 0; from < compiled.size(); from += 10_000) {
+				raw.register(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));
+			}
+			Document[] docs = items.stream().map(i -> ItemDocuments.forMatching(ArchivedItem.of(i))).toArray(Document[]::new);
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long[] cpu = new long[2];
+			long[] wall = new long[2];
+			long[] count = new long[2];
+			long[] hits = new long[2];
+			long run = 0;
+			for (int i = 0; i < 2_000; i++) {
+				run += raw.match(docs[i], QueryMatch.SIMPLE_MATCHER).getQueriesRun();
+			}
+			System.out.printf(Locale.ROOT, "%nraw Monitor runs %.1f candidate queries per item%n", run / 2000.0);
+			int round = 4_000;
+			for (int r = 0; r < 12; r++) {
+				boolean measure = r >= 2;
+				int offset = (r * round) % items.size();
+				for (int path = 0; path < 2; path++) {
+					long c0 = threads.getCurrentThreadCpuTime();
+					long w0 = System.nanoTime();
+					long h = 0;
+					for (int k = 0; k < round; k++) {
+						int i = (offset + k) % items.size();
+						if (path == 0) {
+							IncomingItem item = items.get(i);
+							Set<String> ids = matcher.match(ArchivedItem.of(item));
+							h += item.withAnnotations(item.annotations().withMatchedQueries(ids)).annotations().matchedQueries().size();
+						}
+						else {
+							h += raw.match(docs[i], QueryMatch.SIMPLE_MATCHER).getMatchCount();
+						}
+					}
+					if (measure) {
+						cpu[path] += threads.getCurrentThreadCpuTime() - c0;
+						wall[path] += System.nanoTime() - w0;
+						count[path] += round;
+						hits[path] += h;
+					}
+				}
+			}
+			double vigieCpu = count[0] / (cpu[0] / 1e9);
+			double rawCpu = count[1] / (cpu[1] / 1e9);
+			System.out.printf(Locale.ROOT, "%n%,d queries (parsed in %,d ms, registered in %,d ms), %,d items, %.2f matches per item%n",
+					n, parseMs, registerMs, count[0], hits[0] / (double) count[0]);
+			System.out.printf(Locale.ROOT, "  vigie (stage path): %,10.0f items per CPU-second   (%,.0f per wall-second)%n",
+					vigieCpu, count[0] / (wall[0] / 1e9));
+			System.out.printf(Locale.ROOT, "  raw Lucene Monitor: %,10.0f items per CPU-second   (%,.0f per wall-second)%n",
+					rawCpu, count[1] / (wall[1] / 1e9));
+			System.out.printf(Locale.ROOT, "  overhead (raw / vigie, CPU): %.2f×%n", rawCpu / vigieCpu);
+			if (hits[0] != hits[1]) {
+				System.out.printf(Locale.ROOT, "  note: match counts differ (vigie %d, raw %d)%n", hits[0], hits[1]);
+			}
+		}
+	}
+}

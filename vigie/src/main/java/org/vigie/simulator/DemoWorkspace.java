@@ -47,12 +47,16 @@ class DemoWorkspace {
 
 	private final java.util.List<ConnectorFactory> factories;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening;
+
 	DemoWorkspace(SimulatorSettings settings, ConnectorSettings connectors, Simulator simulator, Shows shows,
+			org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening,
 			Accounts accounts, java.util.List<ConnectorFactory> factories) {
 		this.settings = settings;
 		this.connectors = connectors;
 		this.simulator = simulator;
 		this.shows = shows;
+		this.listening = listening;
 		this.accounts = accounts;
 		this.factories = factories;
 	}
@@ -76,6 +80,9 @@ class DemoWorkspace {
 		int connected = 0;
 		for (SimShow demo : DemoCast.SHOWS) {
 			Show show = shows.findBySlug(demo.slug()).orElseGet(() -> shows.create(SYSTEM, demo.name()));
+			// One listening query per show, applying to the whole simulated history: its hashtag or its name.
+			listening.ifAvailable(l -> l.ensure(show.id(), "#" + demo.hashtag(),
+					"#" + demo.hashtag() + " OR \"" + demo.name() + "\"", java.time.Instant.EPOCH));
 			for (Map.Entry<Network, NetworkFake> fake : simulator.fakes().entrySet()) {
 				if (!connectable.contains(fake.getKey())) {
 					continue;

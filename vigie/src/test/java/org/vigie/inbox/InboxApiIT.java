@@ -39,6 +39,7 @@ import org.vigie.workspace.User;
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.springframework.test.context.ActiveProfiles("it")
 class InboxApiIT {
 
 	static final Path DATA = TestDirs.create("inbox-api");

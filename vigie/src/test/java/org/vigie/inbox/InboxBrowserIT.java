@@ -53,6 +53,7 @@ import org.vigie.workspace.Workspaces;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.springframework.test.context.ActiveProfiles("it")
 class InboxBrowserIT {
 
 	static final Path DATA = TestDirs.create("inbox-browser");

@@ -75,8 +75,8 @@ public final class InboxHarness {
 			props.add("vigie.storage.db-user=" + opts.getOrDefault("user", "vigie"));
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VigieApplication.class)
-			.properties(props.toArray(String[]::new))
-			.run()) {
+			// As command-line arguments, so that they win over application.yml's environment defaults.
+			.run(props.stream().map(p -> "--" + p).toArray(String[]::new))) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			InboxData data = new InboxData(jdbc, context.getBean(javax.sql.DataSource.class), context.getBean(Clock.class));
 			long have = data.count();

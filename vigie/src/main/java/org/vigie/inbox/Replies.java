@@ -87,8 +87,10 @@ public class Replies {
 					now, now)
 			.update();
 		events.publishEvent(new Triage.ItemChanged(item.id(), "reply"));
+		// Read before delivery starts: the caller is told "sending", whatever the network answers next.
+		Reply stored = find(id).orElseThrow();
 		executor.execute(() -> deliver(id));
-		return find(id).orElseThrow();
+		return stored;
 	}
 
 	/**
@@ -106,8 +108,9 @@ public class Replies {
 			throw new IllegalStateException("inbox.reply.not-failed");
 		}
 		events.publishEvent(new Triage.ItemChanged(reply.itemId(), "reply"));
+		Reply sending = find(replyId).orElseThrow();
 		executor.execute(() -> deliver(replyId));
-		return find(replyId).orElseThrow();
+		return sending;
 	}
 
 	/** One reply, whoever may see it: callers check the item's visibility. */

@@ -2,11 +2,14 @@ package org.vigie.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +21,15 @@ import org.vigie.MutableClock;
 import org.vigie.TestClockConfiguration;
 import org.vigie.accounts.AccountStatus;
 import org.vigie.accounts.Accounts;
+import org.vigie.accounts.NewAccount;
 import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.Feed;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
 import org.vigie.simulator.Faults;
+import org.vigie.simulator.SimAuth;
+import org.vigie.simulator.SimPost;
+import org.vigie.simulator.SimUser;
 import org.vigie.simulator.Simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The contract every connector passes against its simulator fake, through the real ingest
  * runtime over HTTP on loopback: paging, resuming from the stored cursor, 429 with its reset,
  * backoff on 5xx, pause on 401, rejection of a malformed item. A connector's test extends it and
- * says how to connect an account to the simulator and how to write items its feed returns.
+ * says how to connect an account to the simulator and how to write items its feed returns, with the
+ * helpers below ({@link #simUser}, {@link #tokens}, {@link #connectAs}, {@link #mentions}).
  * Time is the injected {@link MutableClock}; nothing sleeps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -106,6 +114,33 @@ public abstract class ConnectorContractIT {
 
 	protected AccountId id() {
 		return account.id();
+	}
+
+	/** A user of the simulated network (the same one if the handle exists), French-speaking. */
+	protected SimUser simUser(String handle, String name, boolean verified) {
+		return simulator.world().addUser(network(), handle, name, verified ? 1000 : 10, verified, "fr");
+	}
+
+	/** Tokens for {@code user} from the simulated authorisation server. */
+	protected SimAuth.Issued tokens(SimUser user, @Nullable Duration ttl, boolean withRefresh) {
+		return simulator.auth().issue(network(), user.id(), ttl, withRefresh, clock.instant());
+	}
+
+	/** Connects {@code user} in Vigie, with the simulator's fake of {@link #network()} as its base URL. */
+	protected SocialAccount connectAs(SimUser user, String externalId, Map<String, String> secrets,
+			@Nullable Instant expiresAt) {
+		return accounts.connect(new NewAccount(null, network(), user.handle(), externalId, user.name(),
+				simulator.baseUrl(network()), secrets, expiresAt));
+	}
+
+	/** {@code count} public posts by {@code fan} mentioning {@code me}, now; {@code show} is the slug they are about. */
+	protected List<SimPost> mentions(SimUser fan, SimUser me, int count, String words, @Nullable String show) {
+		List<SimPost> posts = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			posts.add(simulator.world().post(network(), fan, "@" + me.handle() + " " + words + " " + i + " #Contrat",
+					clock.instant(), null, null, "fr", show));
+		}
+		return posts;
 	}
 
 	@Test

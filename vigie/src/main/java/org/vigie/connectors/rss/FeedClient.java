@@ -127,7 +127,7 @@ final class FeedClient {
 		}
 		if (status == 401 || status == 403) {
 			throw new ConnectorException.AuthRevoked("The feed at " + requested + " refuses access (HTTP " + status
-					+ "); check the address or its credentials");
+					+ "): its key or credentials were revoked; reconnect it with a valid address");
 		}
 		if (status == 404 || status == 410) {
 			throw new ConnectorException.Rejected("The feed at " + requested

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.vigie.shared.Network;
@@ -29,19 +30,25 @@ import org.vigie.simulator.Simulator;
 
 /**
  * Fake RSS 2.0 and Atom feeds of the simulated world: {@code /feeds/<show>.xml} (RSS 2.0, a fan
- * forum's threads about the show) and {@code /feeds/<show>.atom} (Atom 1.0), the last 50 public
- * posts of the RSS network about the show, served with {@code ETag} and {@code Last-Modified}, and
- * {@code 304 Not Modified} to a conditional GET that matches. Entries carry some HTML (the
- * connector sanitises it); a malformed post is served as an entry without its id, title or date.
+ * forum's threads about the show) and {@code /feeds/<show>.atom} (Atom 1.0), the public posts of
+ * the RSS network about the show, newest first, {@value #PAGE} a document. Older posts are reached
+ * by RFC 5005 paging: each document links the next older one ({@code <link rel="next">}, as
+ * {@code atom:link} in RSS) at {@code ?before=<post id>}, a stable archive that new posts do not
+ * shift. Served with {@code ETag} and {@code Last-Modified}, and {@code 304 Not Modified} to a
+ * conditional GET that matches. A private feed carries a key the simulator issued ({@code ?key=…},
+ * repeated in its links): a revoked or unknown key is answered {@code 401}. Entries carry some
+ * HTML (the connector sanitises it); a malformed post is served as an empty entry: its id and
+ * author, without title, link, date or content.
  */
 @Component
-class FeedFake implements NetworkFake {
+public class FeedFake implements NetworkFake {
 
-	private static final Pattern FEED = Pattern.compile("/feeds/([a-z0-9-]+)\\.(xml|atom)");
+	private static final Pattern FEED = Pattern.compile("/feeds/([A-Za-z0-9_-]+)\\.(xml|atom)");
 
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-	private static final int ENTRIES = 50;
+	/** Entries in one feed document. */
+	public static final int PAGE = 20;
 
 	private final Simulator sim;
 
@@ -60,15 +67,32 @@ class FeedFake implements NetworkFake {
 		if (!r.method().equals("GET") || !m.matches()) {
 			return error(404, "Not Found");
 		}
-		Optional<SimShow> show = DemoCast.SHOWS.stream().filter(s -> s.slug().equals(m.group(1))).findFirst();
-		if (show.isEmpty()) {
+		String slug = m.group(1);
+		Optional<String> key = r.param("key");
+		if (key.isPresent() && sim.auth().userOf(Network.RSS, key.get(), r.now()).isEmpty()) {
+			return error(401, "Unauthorized").with(Map.of("WWW-Authenticate", "Bearer realm=\"forum\""));
+		}
+		long before;
+		try {
+			before = r.param("before").map(Long::parseLong).orElse(Long.MAX_VALUE);
+		}
+		catch (NumberFormatException ex) {
+			return error(400, "Bad Request");
+		}
+		List<SimPost> all = sim.world().query(Network.RSS, r.now(),
+				p -> !p.isDirect() && slug.equals(p.show()) && p.number() < before);
+		if (all.isEmpty() && DemoCast.SHOWS.stream().noneMatch(s -> s.slug().equals(slug)) && key.isEmpty()) {
 			return error(404, "Not Found");
 		}
-		List<SimPost> posts = sim.world().query(Network.RSS, r.now(),
-				p -> !p.isDirect() && show.get().slug().equals(p.show()));
-		posts = posts.subList(0, Math.min(ENTRIES, posts.size()));
+		List<SimPost> posts = all.subList(0, Math.min(PAGE, all.size()));
 		boolean atom = m.group(2).equals("atom");
-		String body = atom ? atom(r, show.get(), posts) : rss(r, show.get(), posts);
+		String self = r.base() + "/feeds/" + slug + "." + m.group(2);
+		String suffix = key.map(k -> "key=" + k).orElse("");
+		Links links = new Links(self + (suffix.isEmpty() ? "" : "?" + suffix),
+				all.size() > PAGE ? self + "?before=" + posts.get(posts.size() - 1).id() + (suffix.isEmpty() ? "" : "&" + suffix)
+						: null);
+		String name = DemoCast.SHOWS.stream().filter(s -> s.slug().equals(slug)).map(SimShow::name).findFirst().orElse(slug);
+		String body = atom ? atom(r, slug, name, posts, links) : rss(r, slug, name, posts, links);
 		String etag = "\"" + sha1(body).substring(0, 20) + "\"";
 		Instant modified = posts.isEmpty() ? Instant.EPOCH : posts.get(0).createdAt();
 		Map<String, String> validators = Map.of("ETag", etag, "Last-Modified", HTTP_DATE.format(modified),
@@ -78,6 +102,10 @@ class FeedFake implements NetworkFake {
 		}
 		return new SimResponse(200, validators, body,
 				atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+	}
+
+	/** RFC 5005 links of a document: the newest one ({@code first}) and the next older one, if any. */
+	private record Links(String first, @Nullable String next) {
 	}
 
 	private static boolean notModifiedSince(SimRequest r, Instant modified) {
@@ -94,47 +122,54 @@ class FeedFake implements NetworkFake {
 		}
 	}
 
-	private String rss(SimRequest r, SimShow show, List<SimPost> posts) {
+	private String rss(SimRequest r, String slug, String name, List<SimPost> posts, Links links) {
 		StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-			.append("<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n")
-			.append("<title>").append(esc("Forum " + show.name())).append("</title>\n")
-			.append("<link>").append(r.base()).append("/forum/").append(show.slug()).append("</link>\n")
-			.append("<description>").append(esc("Les fans de " + show.name() + " en parlent")).append("</description>\n")
-			.append("<ttl>5</ttl>\n");
+			.append("<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"")
+			.append(" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n")
+			.append("<title>").append(esc("Forum " + name)).append("</title>\n")
+			.append("<link>").append(r.base()).append("/forum/").append(slug).append("</link>\n")
+			.append("<description>").append(esc("Les fans de " + name + " en parlent")).append("</description>\n")
+			.append("<atom:link rel=\"first\" href=\"").append(esc(links.first())).append("\"/>\n");
+		if (links.next() != null) {
+			x.append("<atom:link rel=\"next\" href=\"").append(esc(links.next())).append("\"/>\n");
+		}
+		x.append("<ttl>5</ttl>\n");
 		for (SimPost p : posts) {
-			x.append("<item>\n");
+			x.append("<item>\n<guid isPermaLink=\"false\">sim-forum-").append(p.id()).append("</guid>\n");
 			if (!p.malformed()) {
-				x.append("<guid isPermaLink=\"false\">sim-forum-").append(p.id()).append("</guid>\n")
-					.append("<title>").append(esc(title(p))).append("</title>\n")
+				x.append("<title>").append(esc(title(p))).append("</title>\n")
 					.append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(p.createdAt().atOffset(ZoneOffset.UTC)))
-					.append("</pubDate>\n");
+					.append("</pubDate>\n")
+					.append("<link>").append(r.base()).append("/forum/").append(slug).append("/").append(p.id()).append("</link>\n")
+					.append("<description>").append(esc(html(p))).append("</description>\n");
 			}
-			x.append("<link>").append(r.base()).append("/forum/").append(show.slug()).append("/").append(p.id()).append("</link>\n")
-				.append("<author>").append(esc(p.author().handle() + "@forum.example (" + p.author().name() + ")")).append("</author>\n")
-				.append("<description>").append(esc(html(p))).append("</description>\n")
+			x.append("<author>").append(esc(p.author().handle() + "@forum.example (" + p.author().name() + ")")).append("</author>\n")
 				.append("</item>\n");
 		}
 		return x.append("</channel>\n</rss>\n").toString();
 	}
 
-	private String atom(SimRequest r, SimShow show, List<SimPost> posts) {
+	private String atom(SimRequest r, String slug, String name, List<SimPost> posts, Links links) {
 		String updated = posts.isEmpty() ? Instant.EPOCH.toString() : posts.get(0).createdAt().toString();
 		StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-			.append("<title>").append(esc("Forum " + show.name())).append("</title>\n")
-			.append("<id>urn:vigie-sim:forum:").append(show.slug()).append("</id>\n")
+			.append("<title>").append(esc("Forum " + name)).append("</title>\n")
+			.append("<id>urn:vigie-sim:forum:").append(slug).append("</id>\n")
 			.append("<updated>").append(updated).append("</updated>\n")
-			.append("<link rel=\"self\" href=\"").append(esc(r.base() + "/feeds/" + show.slug() + ".atom")).append("\"/>\n");
+			.append("<link rel=\"self\" href=\"").append(esc(r.base() + "/feeds/" + slug + ".atom")).append("\"/>\n")
+			.append("<link rel=\"first\" href=\"").append(esc(links.first())).append("\"/>\n");
+		if (links.next() != null) {
+			x.append("<link rel=\"next\" href=\"").append(esc(links.next())).append("\"/>\n");
+		}
 		for (SimPost p : posts) {
-			x.append("<entry>\n");
+			x.append("<entry>\n<id>urn:vigie-sim:forum:").append(p.id()).append("</id>\n");
 			if (!p.malformed()) {
-				x.append("<id>urn:vigie-sim:forum:").append(p.id()).append("</id>\n")
-					.append("<title>").append(esc(title(p))).append("</title>\n")
-					.append("<updated>").append(p.createdAt()).append("</updated>\n");
+				x.append("<title>").append(esc(title(p))).append("</title>\n")
+					.append("<updated>").append(p.createdAt()).append("</updated>\n")
+					.append("<link href=\"").append(esc(r.base() + "/forum/" + slug + "/" + p.id())).append("\"/>\n")
+					.append("<content type=\"html\">").append(esc(html(p))).append("</content>\n");
 			}
 			x.append("<author><name>").append(esc(p.author().name())).append("</name></author>\n")
-				.append("<link href=\"").append(esc(r.base() + "/forum/" + show.slug() + "/" + p.id())).append("\"/>\n")
-				.append("<content type=\"html\">").append(esc(html(p))).append("</content>\n")
 				.append("</entry>\n");
 		}
 		return x.append("</feed>\n").toString();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.vigie.accounts.NewAccount;
 import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.Feed;
 import org.vigie.ingest.ConnectorContractIT;
@@ -46,23 +45,20 @@ class BlueskyConnectorContractIT extends ConnectorContractIT {
 
 	@Override
 	protected SocialAccount connect(String handle) {
-		me = simulator.world().addUser(Network.BLUESKY, handle, "Contract " + handle, 1000, true, "fr");
-		fan = simulator.world().addUser(Network.BLUESKY, "fan-of-" + handle, "Fan", 10, false, "fr");
+		me = simUser(handle, "Contract " + handle, true);
+		fan = simUser("fan-of-" + handle, "Fan", false);
 		String appPassword = fake.createAppPassword(me);
-		SimAuth.Issued session = simulator.auth().issue(Network.BLUESKY, me.id(), Duration.ofHours(2), true, clock.instant());
-		return accounts.connect(new NewAccount(null, Network.BLUESKY, handle, BlueskyFake.did(me), me.name(),
-				simulator.baseUrl(Network.BLUESKY),
+		SimAuth.Issued session = tokens(me, Duration.ofHours(2), true);
+		return connectAs(me, BlueskyFake.did(me),
 				Map.of(BlueskySession.APP_PASSWORD, appPassword, BlueskySession.ACCESS_TOKEN, session.accessToken(),
 						BlueskySession.REFRESH_TOKEN, session.refreshToken(), BlueskySession.DID, BlueskyFake.did(me)),
-				session.expiresAt()));
+				session.expiresAt());
 	}
 
 	@Override
 	protected List<String> write(int count) {
 		List<String> uris = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			SimPost post = simulator.world().post(Network.BLUESKY, fan, "@" + me.handle() + " message " + i + " 😍 #Contrat",
-					clock.instant(), null, null, "fr", null);
+		for (SimPost post : mentions(fan, me, count, "message 😍", null)) {
 			String uri = BlueskyFake.uri(post);
 			simIds.put(uri, post.id());
 			uris.add(uri);

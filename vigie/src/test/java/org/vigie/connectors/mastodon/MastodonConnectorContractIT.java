@@ -1,15 +1,14 @@
 package org.vigie.connectors.mastodon;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.vigie.accounts.NewAccount;
 import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.Feed;
 import org.vigie.ingest.ConnectorContractIT;
 import org.vigie.shared.Network;
 import org.vigie.simulator.SimAuth;
+import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimUser;
 
 /** Mastodon passes the connector contract against the simulated instance, through mention notifications. */
@@ -36,23 +35,15 @@ class MastodonConnectorContractIT extends ConnectorContractIT {
 
 	@Override
 	protected SocialAccount connect(String handle) {
-		me = simulator.world().addUser(Network.MASTODON, handle, "Contract " + handle, 1000, true, "fr");
-		fan = simulator.world().addUser(Network.MASTODON, "fan_of_" + handle, "Fan", 10, false, "fr");
-		SimAuth.Issued tokens = simulator.auth().issue(Network.MASTODON, me.id(), null, false, clock.instant());
-		return accounts.connect(new NewAccount(null, Network.MASTODON, handle, me.id(), me.name(),
-				simulator.baseUrl(Network.MASTODON), Map.of("access_token", tokens.accessToken()), null));
+		me = simUser(handle, "Contract " + handle, true);
+		fan = simUser("fan_of_" + handle, "Fan", false);
+		SimAuth.Issued tokens = tokens(me, null, false);
+		return connectAs(me, me.id(), Map.of("access_token", tokens.accessToken()), null);
 	}
 
 	@Override
 	protected List<String> write(int count) {
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			ids.add(simulator.world()
-				.post(Network.MASTODON, fan, "@" + me.handle() + " pouet " + i + " 🐘 #Contrat", clock.instant(), null, null,
-						"fr", null)
-				.id());
-		}
-		return ids;
+		return mentions(fan, me, count, "pouet 🐘", null).stream().map(SimPost::id).toList();
 	}
 
 	@Override

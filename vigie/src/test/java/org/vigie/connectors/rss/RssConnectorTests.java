@@ -45,6 +45,8 @@ class RssConnectorTests {
 
 	private volatile Map<String, String> headers = Map.of();
 
+	private volatile String archive = "";
+
 	@BeforeEach
 	void serve() throws IOException {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -59,6 +61,14 @@ class RssConnectorTests {
 				try (OutputStream out = exchange.getResponseBody()) {
 					out.write(bytes);
 				}
+			}
+			exchange.close();
+		});
+		server.createContext("/archive/2026-10.xml", exchange -> {
+			byte[] bytes = archive.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
 			}
 			exchange.close();
 		});
@@ -191,6 +201,43 @@ class RssConnectorTests {
 
 		assertThatThrownBy(() -> connector("/feed.xml").poll(FEED, Cursor.START))
 			.isInstanceOf(ConnectorException.Rejected.class).hasMessageContaining("gone");
+	}
+
+	@Test
+	void walksBackThroughTheArchiveOfAnArchivedFeedThenStopsAtWhatItRead() throws Exception {
+		body = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Blog</title>"
+				+ "<atom:link rel=\"prev-archive\" href=\"/archive/2026-10.xml\"/>"
+				+ "<item><guid>urn:b</guid><title>B</title><pubDate>Sat, 21 Nov 2026 08:00:00 GMT</pubDate></item>"
+				+ "<item><guid>urn:a</guid><title>A</title><pubDate>Sat, 21 Nov 2026 07:00:00 GMT</pubDate></item>"
+				+ "</channel></rss>";
+		archive = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Blog</title>"
+				+ "<link rel=\"current\" href=\"/feed.xml\"/>" + entry("urn:old", "Vieux", "2026-10-30T10:00:00Z", "<p>octobre</p>")
+				+ "</feed>";
+		SocialConnector connector = connector("/feed.xml");
+
+		Batch newest = connector.poll(FEED, Cursor.START);
+		assertThat(newest.items()).extracting(RemoteItem::externalId).containsExactly("urn:a", "urn:b");
+		assertThat(newest.hasMore()).isTrue();
+
+		Batch older = connector.poll(FEED, newest.next());
+		assertThat(older.items()).extracting(RemoteItem::externalId).containsExactly("urn:old");
+		assertThat(older.hasMore()).isFalse();
+
+		Batch again = connector.poll(FEED, older.next());
+		assertThat(again.items()).isEmpty();
+		assertThat(again.hasMore()).as("the newest document holds what was read: no walk").isFalse();
+	}
+
+	@Test
+	void recordsAnEntryWithNothingToReadAsRejected() throws Exception {
+		serveFeed("<entry><id>urn:empty</id><author><name>X</name></author></entry>",
+				entry("urn:full", "Plein", "2026-11-20T20:00:00Z", "<p>ok</p>"));
+
+		Batch batch = connector("/feed.xml").poll(FEED, Cursor.START);
+
+		assertThat(batch.items()).extracting(RemoteItem::externalId).containsExactly("urn:full");
+		assertThat(batch.rejected()).extracting(Batch.Rejected::externalId).containsExactly("urn:empty");
+		assertThat(batch.rejected().get(0).raw()).contains("urn:empty");
 	}
 
 	private SocialConnector connector(String path) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * <li>inside a window, only the first detection counts; it earns
  * {@code tpWeight × σs(position) / σs(−1)}, where {@code position} runs from −1 at the window's
  * first row to 0 at its last, and {@code σs(x) = 2·sigmoid(−5x) − 1} (and −1 beyond x = 3);</li>
- * <li>a window with no detection costs {@code −fnWeight};</li>
+ * <li>a window with no detection costs {@code −fnWeight}; a window lying wholly in the probationary
+ * rows is not scored (neither missed nor counted in the normalisation);</li>
  * <li>a detection outside every window costs {@code fpWeight × σs(d)}, where {@code d} is its
  * distance past the end of the preceding window in window lengths (so a late detection just after
  * a window costs little), or the full {@code −fpWeight} when no window precedes it.</li>
@@ -131,13 +132,19 @@ public final class NabScorer {
 			}
 		}
 		int fn = 0;
+		int scored = 0;
 		for (int w = 0; w < windows.size(); w++) {
-			if (!detected[w] && first[w] >= 0) {
+			// As NAB's sweeper: a window whose every row is probationary is not scored at all.
+			if (first[w] < 0 || last[w] < probation) {
+				continue;
+			}
+			scored++;
+			if (!detected[w]) {
 				fn++;
 				score -= profile.fnWeight();
 			}
 		}
-		return new Result(score, tp, fp, fn, windows.size());
+		return new Result(score, tp, fp, fn, scored);
 	}
 
 	/** NAB's normalised score: 100 for perfect detection, 0 for a detector that never fires. */

@@ -131,7 +131,9 @@ public final class TrendsHarness {
 				for (double threshold : new double[] { 1.0, 1.5, 2.0, 2.5, 3.0 }) {
 					for (int halfLife : new int[] { 1, 2, 4 }) {
 						for (int scale : new int[] { 5, 10, 30 }) {
-							SpikeSettings s = tedSettings().withThreshold(threshold)
+						for (int shift : new int[] { 0, 5, 10 }) {
+							SpikeSettings s = tedSettings().withThreshold(threshold).withShiftWindow(Duration.ofMinutes(shift))
+								.withShiftGain(shift == 0 ? 1 : Math.sqrt(shift * 60.0 / b.getValue().bucket().toSeconds()) / 1.5)
 								.withAiringLevelHalfLife(Duration.ofMinutes(halfLife))
 								.withLevelHalfLife(Duration.ofMinutes(halfLife))
 								.withScaleHalfLife(Duration.ofMinutes(scale)).withMinRatio(1.1).withMinExcess(0);
@@ -141,8 +143,9 @@ public final class TrendsHarness {
 							double precision = raised == 0 ? 0 : (raised - r.falseAlarms()) / (double) raised;
 							double f1 = precision + r.windowRecall() == 0 ? 0
 									: 2 * precision * r.windowRecall() / (precision + r.windowRecall());
-							OUT.printf(Locale.ROOT, "%s %-5s %.1f %dmin %dmin | F1 %.2f precision %.2f %s%n", b.getKey(),
-									airing, threshold, halfLife, scale, f1, precision, r.summary());
+							OUT.printf(Locale.ROOT, "%s %-5s %.1f %dmin %dmin shift %dmin | F1 %.2f precision %.2f %s%n",
+									b.getKey(), airing, threshold, halfLife, scale, shift, f1, precision, r.summary());
+						}
 						}
 					}
 				}

@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * given, the count judged is capped at what that many authors usually write, so that one loud
  * account does not make a trend.
  *
+ * <p>Optional gates, off in the application's defaults (see {@link SpikeSettings}): a level-shift
+ * test beside the spike test (the mean score of the last hours), a novelty gate (the bucket must
+ * reach a fraction of the highest bucket of the last weeks) and a surprise gate (an adaptive
+ * threshold: a fraction of the highest score of the last days).
+ *
  * <p>Not thread-safe: one instance per series, fed in time order. Memory is constant (bounded by
  * the novelty window and the longest airing).
  */
@@ -52,6 +57,12 @@ public final class SpikeDetector {
 	private final EventTracker events;
 
 	private final TrailingMax recent;
+
+	private final TrailingMax surprises;
+
+	private final @Nullable ShortWindow shift;
+
+	private final TrailingMax recentShift;
 
 	private final double levelRate;
 
@@ -95,6 +106,10 @@ public final class SpikeDetector {
 		this.rhythm = new WeeklyRhythm(bucket, settings.learnRate(), zone);
 		this.events = new EventTracker(settings.threshold(), settings.cooldown());
 		this.recent = new TrailingMax(settings.noveltyWindow());
+		this.surprises = new TrailingMax(settings.surpriseWindow());
+		int shiftLength = (int) (settings.shiftWindow().toMillis() / bucket.toMillis());
+		this.shift = shiftLength > 1 ? new ShortWindow(shiftLength) : null;
+		this.recentShift = new TrailingMax(settings.noveltyWindow());
 		this.levelRate = rate(settings.levelHalfLife());
 		this.airingLevelRate = rate(settings.airingLevelHalfLife());
 		this.scaleRate = rate(settings.scaleHalfLife());
@@ -158,11 +173,30 @@ public final class SpikeDetector {
 		double score = residual / sd;
 		boolean warm = Duration.between(first, t).compareTo(settings.warmup()) >= 0;
 		boolean big = value >= expected * settings.minRatio() && value - expected >= settings.minExcess();
-		boolean novel = settings.noveltyWindow().isZero() || y > recent.max() + Math.log(settings.noveltyRatio());
+		boolean novelty = !settings.noveltyWindow().isZero();
+		boolean novel = !novelty || y > recent.max() + Math.log(settings.noveltyRatio());
 		recent.add(t, y);
-		Signal signal = events.step(t, score, warm && big && novel);
+		boolean spike = big && novel;
+		double judged = score;
+		if (shift != null) {
+			// Level shift: a sustained rise that no single bucket makes remarkable.
+			shift.add(score, y);
+			double shiftScore = shift.meanScore() * settings.shiftGain();
+			double meanLog = shift.meanLog();
+			boolean shiftNovel = !novelty || meanLog > recentShift.max() + Math.log(settings.noveltyRatio());
+			recentShift.add(t, meanLog);
+			if (shift.full() && shiftNovel && shiftScore > score && score > 0) {
+				judged = shiftScore;
+				spike = true;
+			}
+		}
+		boolean surprising = settings.surpriseWindow().isZero() || judged >= surprises.max() * settings.surpriseRatio();
+		if (!settings.surpriseWindow().isZero()) {
+			surprises.add(t, judged);
+		}
+		Signal signal = events.step(t, judged, warm && spike && surprising);
 		learn(t, y, residual, sd, poisson, airing, known, offset, expectedLog);
-		return new Step(t, value, expected, score, signal, airing != null);
+		return new Step(t, value, expected, judged, signal, airing != null);
 	}
 
 	private double authorCapped(double count, double authors) {

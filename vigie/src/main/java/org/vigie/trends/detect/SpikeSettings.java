@@ -23,10 +23,23 @@ import java.util.Objects;
  * @param noveltyWindow when positive, a bucket must also exceed every bucket of this trailing
  *        period to open an event: "the most we have seen in two weeks" rather than "more than
  *        usual". Zero turns the gate off
+ * @param noveltyRatio the fraction of that trailing maximum (in counts) the bucket must reach
+ * @param surpriseWindow when positive, the bucket's score must also reach {@code surpriseRatio} times
+ *        the highest score of this trailing period: an adaptive threshold, so that a series whose
+ *        deviations are routinely large (a ticker traded by bots, a show with a raucous fan base)
+ *        needs a bigger surprise than a calm one. Zero turns the gate off
+ * @param surpriseRatio the fraction of the trailing highest score a bucket must reach
+ * @param shiftWindow when positive, a level-shift test runs beside the spike test: the mean score
+ *        of the buckets of this trailing period, times {@code shiftGain}, is judged against the
+ *        same threshold (and its mean count against the novelty gate), so that a sustained rise
+ *        that no single bucket makes remarkable is still seen. Zero turns the test off
+ * @param shiftGain how much a sustained deviation weighs against a single one: {@code sqrt(k)} for
+ *        k independent buckets; less, as neighbouring buckets are correlated
  */
 public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
 		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
-		Duration noveltyWindow, double noveltyRatio) {
+		Duration noveltyWindow, double noveltyRatio, Duration surpriseWindow, double surpriseRatio, Duration shiftWindow,
+		double shiftGain) {
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
@@ -34,7 +47,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	 */
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
-			Duration.ZERO, 1.0);
+			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -43,6 +56,8 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		Objects.requireNonNull(warmup, "warmup");
 		Objects.requireNonNull(cooldown, "cooldown");
 		Objects.requireNonNull(noveltyWindow, "noveltyWindow");
+		Objects.requireNonNull(surpriseWindow, "surpriseWindow");
+		Objects.requireNonNull(shiftWindow, "shiftWindow");
 		if (!(threshold > 0) || !(minRatio >= 1) || !(minExcess >= 0) || !(learnRate > 0 && learnRate <= 1)) {
 			throw new IllegalArgumentException("Need threshold > 0, minRatio >= 1, minExcess >= 0, 0 < learnRate <= 1");
 		}
@@ -51,79 +66,118 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 				throw new IllegalArgumentException("Half-lives must be positive: " + d);
 			}
 		}
-		if (!(noveltyRatio > 0)) {
-			throw new IllegalArgumentException("noveltyRatio must be positive");
+		if (!(noveltyRatio > 0) || !(surpriseRatio > 0)) {
+			throw new IllegalArgumentException("noveltyRatio and surpriseRatio must be positive");
 		}
-		if (warmup.isNegative() || cooldown.isNegative() || noveltyWindow.isNegative()) {
+		if (warmup.isNegative() || cooldown.isNegative() || noveltyWindow.isNegative() || surpriseWindow.isNegative()
+				|| shiftWindow.isNegative()) {
 			throw new IllegalArgumentException("Durations must not be negative");
+		}
+		if (!(shiftGain > 0)) {
+			throw new IllegalArgumentException("shiftGain must be positive");
 		}
 	}
 
 	public SpikeSettings withThreshold(double value) {
 		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withMinRatio(double value) {
 		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withMinExcess(double value) {
 		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withLevelHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withAiringLevelHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown,
-				learnRate, noveltyWindow, noveltyRatio);
+				learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain);
 	}
 
 	public SpikeSettings withScaleHalfLife(Duration value) {
 		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withWarmup(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value,
-				cooldown, learnRate, noveltyWindow, noveltyRatio);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withCooldown(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				value, learnRate, noveltyWindow, noveltyRatio);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withLearnRate(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, value, noveltyWindow, noveltyRatio);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withNoveltyWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, value, noveltyRatio);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
 	}
 
 	public SpikeSettings withNoveltyRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, value);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow,
+				shiftGain);
+	}
+
+	public SpikeSettings withSurpriseWindow(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain);
+	}
+
+	public SpikeSettings withSurpriseRatio(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow,
+				shiftGain);
+	}
+
+	public SpikeSettings withShiftWindow(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value,
+				shiftGain);
+	}
+
+	public SpikeSettings withShiftGain(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
+				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
+				value);
 	}
 
 	/**
 	 * Settings for long, bursty series without airings (5-minute tweet volumes over weeks): an alert
-	 * needs a bucket 3 deviations above expected that also reaches half of the highest bucket of the
-	 * last 21 days. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM, CVS, FB) by vigie-bench
-	 * {@code TrendsHarness nab}.
+	 * needs a bucket (or the mean of the last three hours, for a level shift) 3 deviations above
+	 * expected, at least half of the highest bucket of the last 21 days, and at least half of the
+	 * highest score of the last 14 days. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM,
+	 * CVS, FB) by vigie-bench {@code TrendsHarness nab}.
 	 */
 	public static SpikeSettings forBurstySeries() {
 		return DEFAULTS.withThreshold(3.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
 			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(21))
-			.withNoveltyRatio(0.5);
+			.withNoveltyRatio(0.5).withSurpriseWindow(Duration.ofDays(14)).withSurpriseRatio(0.5)
+			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5);
 	}
 
 	/**

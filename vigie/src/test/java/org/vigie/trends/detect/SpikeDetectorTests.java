@@ -138,4 +138,24 @@ class SpikeDetectorTests {
 		}
 		assertThat(alerts).isZero();
 	}
+
+	@Test
+	void levelShiftTestSeesASustainedRiseNoSingleBucketMakesRemarkable() {
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0);
+		SpikeSettings shifted = plain.withShiftWindow(Duration.ofHours(1)).withShiftGain(2);
+		assertThat(alertsOnSustainedRise(plain)).isZero();
+		assertThat(alertsOnSustainedRise(shifted)).isEqualTo(1);
+	}
+
+	/** Alerts over a flat series of 20 items per bucket that rises by 70% for three hours. */
+	private int alertsOnSustainedRise(SpikeSettings settings) {
+		random.setSeed(7);
+		SpikeDetector detector = new SpikeDetector(settings, BUCKET);
+		Instant rise = START.plus(Duration.ofDays(2));
+		int alerts = 0;
+		for (Instant t = START; t.isBefore(rise.plus(Duration.ofHours(3))); t = t.plus(BUCKET)) {
+			alerts += detector.observe(t, poisson(t.isBefore(rise) ? 20 : 34)).alert() ? 1 : 0;
+		}
+		return alerts;
+	}
 }

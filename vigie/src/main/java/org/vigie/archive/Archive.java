@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -97,6 +100,19 @@ public class Archive {
 	 */
 	public ArchivePage searchText(String text, ArchiveScope scope, Order order, int offset, int limit) {
 		return search(leniently(text), scope, order, offset, limit);
+	}
+
+	/**
+	 * Free text (read as {@link #searchText} does) restricted by {@code filter}, newest first, a batch
+	 * at a time on the index as it is now. The caller closes the reading.
+	 * @param filter a Lucene query the matches must also satisfy (not scored); null for none
+	 */
+	NewestMatches newestText(String text, @Nullable Query filter) {
+		Query query = lucene(leniently(text));
+		if (filter != null) {
+			query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+		}
+		return lucene.newest(query);
 	}
 
 	/** How many items match {@code query} in {@code scope}. */

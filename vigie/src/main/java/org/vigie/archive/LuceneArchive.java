@@ -147,6 +147,11 @@ final class LuceneArchive implements Closeable {
 		});
 	}
 
+	/** A newest-first reading of {@code query}'s matches on the index as it is now; the caller closes it. */
+	NewestMatches newest(Query query) {
+		return new NewestMatches(searchers, query);
+	}
+
 	long count(Query query, ArchiveScope scope) {
 		Query scoped = scoped(query, scope);
 		return withSearcher(s -> (long) s.count(scoped));

@@ -44,6 +44,9 @@ public class InboxQuery {
 	static final String FROM = " FROM items i LEFT JOIN authors a ON a.id = i.author_id"
 			+ " LEFT JOIN social_accounts acc ON acc.id = i.account_id";
 
+	/** Up to this many items, a tag or listening query filter reads its own table first ({@link #few}). */
+	private static final int FEW = 2_000;
+
 	private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	private final JdbcClient jdbc;
@@ -105,12 +108,15 @@ public class InboxQuery {
 			}
 		}
 		if (filter.tag() != null) {
-			where.append(" AND i.id IN (SELECT t.item_id FROM item_tags t WHERE t.tag = ?)");
+			where.append(few("SELECT 1 FROM item_tags WHERE tag = ?", filter.tag())
+					? " AND i.id IN (SELECT t.item_id FROM item_tags t WHERE t.tag = ?)"
+					: " AND EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = ?)");
 			params.add(filter.tag());
 		}
 		if (filter.query() != null) {
-			where.append(" AND i.id IN (SELECT m.item_id FROM " + ListeningMatches.TABLE + " m WHERE m."
-					+ ListeningMatches.QUERY_COLUMN + " = ?)");
+			String matches = ListeningMatches.TABLE + " m WHERE m." + ListeningMatches.QUERY_COLUMN + " = ?";
+			where.append(few("SELECT 1 FROM " + matches, filter.query()) ? " AND i.id IN (SELECT m.item_id FROM " + matches + ")"
+					: " AND EXISTS (SELECT 1 FROM " + matches + " AND m.item_id = i.id)");
 			params.add(filter.query());
 		}
 		if (filter.from() != null) {
@@ -121,47 +127,174 @@ public class InboxQuery {
 			where.append(" AND i.created_at < ?");
 			params.add(filter.to().toEpochMilli());
 		}
-		if (filter.text() != null) {
-			Optional<List<String>> hits = searchArchive(filter.text());
-			if (hits.isPresent()) {
-				if (hits.get().isEmpty()) {
-					return new ItemPage(List.of(), null);
-				}
-				in(where, params, "i.id", hits.get());
-			}
-			else {
-				where.append(" AND i.text ").append(dialect.ilike()).append(" ? ESCAPE '\\'");
-				params.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-			}
-		}
 		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, filter.order());
-		String order;
-		if (filter.order() == InboxOrder.PRIORITY) {
-			if (after != null) {
-				where.append(" AND (i.priority < ? OR (i.priority = ? AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))))");
-				params.addAll(List.of(after.priority(), after.priority(), after.createdAt(), after.createdAt(), after.id()));
+		keyset(where, params, filter.order(), after);
+		if (filter.text() != null) {
+			Optional<TextSearch.Scope> scope = textScope(visibility, filter, after);
+			if (scope.isEmpty()) {
+				return new ItemPage(List.of(), null);
 			}
-			order = " ORDER BY i.priority DESC, i.created_at DESC, i.id DESC";
+			Optional<TextSearch.Matches> matches = openText(filter.text(), scope.get());
+			if (matches.isPresent()) {
+				try (TextSearch.Matches m = matches.get()) {
+					return filter.order() == InboxOrder.TIME ? newestMatching(where.toString(), params, m, limit)
+							: byPriorityAmong(where.toString(), params, m, limit);
+				}
+			}
+			where.append(" AND i.text ").append(dialect.ilike()).append(" ? ESCAPE '\\'");
+			params.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return page(select(where, params, filter.order(), limit + 1), filter.order(), limit);
+	}
+
+	/**
+	 * True when {@code rows} (a query with one parameter) has at most {@link #FEW} rows. A tag or a
+	 * listening query that marks few items is read from its own table and the items sorted; one that
+	 * marks many is checked row by row while the stream's index is read newest first, which stops
+	 * after a page. SQLite has no statistics to choose between the two, so the count (stopped at
+	 * {@link #FEW} + 1, read from an index) chooses.
+	 */
+	private boolean few(String rows, String param) {
+		return jdbc.sql("SELECT COUNT(*) FROM (" + rows + " LIMIT " + (FEW + 1) + ") few").param(param)
+			.query(Long.class).single() <= FEW;
+	}
+
+	private static void keyset(StringBuilder where, List<Object> params, InboxOrder order, @Nullable Cursor after) {
+		if (after == null) {
+			return;
+		}
+		if (order == InboxOrder.PRIORITY) {
+			where.append(" AND (i.priority < ? OR (i.priority = ? AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))))");
+			params.addAll(List.of(after.priority(), after.priority(), after.createdAt(), after.createdAt(), after.id()));
 		}
 		else {
-			if (after != null) {
-				where.append(" AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))");
-				params.addAll(List.of(after.createdAt(), after.createdAt(), after.id()));
-			}
-			order = " ORDER BY i.created_at DESC, i.id DESC";
+			where.append(" AND (i.created_at < ? OR (i.created_at = ? AND i.id < ?))");
+			params.addAll(List.of(after.createdAt(), after.createdAt(), after.id()));
 		}
-		params.add(limit + 1);
-		List<InboxItem> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where + order + " LIMIT ?")
-			.params(params)
-			.query((rs, n) -> map(rs))
+	}
+
+	private List<InboxItem> select(CharSequence where, List<Object> params, InboxOrder order, int n) {
+		List<Object> all = new ArrayList<>(params);
+		all.add(n);
+		String orderBy = order == InboxOrder.PRIORITY ? " ORDER BY i.priority DESC, i.created_at DESC, i.id DESC"
+				: " ORDER BY i.created_at DESC, i.id DESC";
+		return jdbc.sql("SELECT " + COLUMNS + FROM + where + orderBy + " LIMIT ?")
+			.params(all)
+			.query((rs, n2) -> map(rs))
 			.list();
+	}
+
+	/** The page of the first {@code limit} of {@code rows} (sorted, at most limit + 1), with a cursor if there is more. */
+	private ItemPage page(List<InboxItem> rows, InboxOrder order, int limit) {
 		String next = null;
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);
 			InboxItem last = rows.get(limit - 1);
-			next = new Cursor(filter.order(), last.priority(), last.createdAt().toEpochMilli(), last.id()).encode();
+			next = new Cursor(order, last.priority(), last.createdAt().toEpochMilli(), last.id()).encode();
 		}
 		return new ItemPage(withTags(withParents(rows)), next);
+	}
+
+	/**
+	 * Free text in time order: the archive's matches are read newest first in growing batches, and
+	 * each batch is intersected with the other filters in the database, until the page is full or
+	 * {@link InboxSettings#textSearchLimit()} matches were examined. A match at the oldest time of
+	 * the batches read so far is not yet certain of its place (a later batch may hold one of the same
+	 * millisecond), so the page is full only with {@code limit + 1} rows newer than that. When the
+	 * budget runs out first, the page holds the rows known so far and its cursor resumes at the
+	 * oldest time examined: a short page, never a wrong one.
+	 */
+	private ItemPage newestMatching(String where, List<Object> params, TextSearch.Matches matches, int limit) {
+		List<InboxItem> found = List.of();
+		int batch = Math.max(200, 4 * (limit + 1));
+		int examined = 0;
+		while (true) {
+			List<TextSearch.Hit> hits = matches.next(batch);
+			boolean exhausted = hits.size() < batch;
+			long boundary = hits.isEmpty() ? Long.MIN_VALUE : hits.get(hits.size() - 1).createdAt();
+			if (!hits.isEmpty()) {
+				examined += hits.size();
+				StringBuilder w = new StringBuilder(where);
+				List<Object> p = new ArrayList<>(params);
+				in(w, p, "i.id", hits.stream().map(TextSearch.Hit::id).toList());
+				found = merge(found, select(w, p, InboxOrder.TIME, limit + 1), InboxOrder.TIME, limit + 1);
+			}
+			if (exhausted) {
+				return page(found, InboxOrder.TIME, limit);
+			}
+			List<InboxItem> certain = found.stream().filter(r -> r.createdAt().toEpochMilli() > boundary).toList();
+			if (certain.size() > limit) {
+				return page(certain, InboxOrder.TIME, limit);
+			}
+			if (examined >= settings.textSearchLimit()) {
+				return new ItemPage(withTags(withParents(certain)),
+						new Cursor(InboxOrder.TIME, 0, boundary + 1, "").encode());
+			}
+			batch = Math.min(batch * 2, 4_096);
+		}
+	}
+
+	/**
+	 * Free text by priority: the most important among the newest {@link InboxSettings#textSearchLimit()}
+	 * matches, read from the database in chunks.
+	 */
+	private ItemPage byPriorityAmong(String where, List<Object> params, TextSearch.Matches matches, int limit) {
+		List<TextSearch.Hit> hits = matches.next(settings.textSearchLimit());
+		List<InboxItem> found = List.of();
+		for (int from = 0; from < hits.size(); from += 1_000) {
+			StringBuilder w = new StringBuilder(where);
+			List<Object> p = new ArrayList<>(params);
+			in(w, p, "i.id", hits.subList(from, Math.min(hits.size(), from + 1_000)).stream().map(TextSearch.Hit::id).toList());
+			found = merge(found, select(w, p, InboxOrder.PRIORITY, limit + 1), InboxOrder.PRIORITY, limit + 1);
+		}
+		return page(found, InboxOrder.PRIORITY, limit);
+	}
+
+	/** The first {@code n} of both sorted lists, in the stream's order, each item once. */
+	private static List<InboxItem> merge(List<InboxItem> a, List<InboxItem> b, InboxOrder order, int n) {
+		java.util.Comparator<InboxItem> byTime = java.util.Comparator.comparing(InboxItem::createdAt)
+			.thenComparing(InboxItem::id)
+			.reversed();
+		java.util.Comparator<InboxItem> cmp = order == InboxOrder.PRIORITY
+				? java.util.Comparator.comparingDouble(InboxItem::priority).reversed().thenComparing(byTime) : byTime;
+		Map<String, InboxItem> byId = new java.util.LinkedHashMap<>();
+		a.forEach(r -> byId.put(r.id(), r));
+		b.forEach(r -> byId.putIfAbsent(r.id(), r));
+		return byId.values().stream().sorted(cmp).limit(n).toList();
+	}
+
+	/**
+	 * What the archive can filter itself: the visible shows within the chosen ones, and the facets it
+	 * indexes; empty when visibility and the show filter leave no show.
+	 */
+	private static Optional<TextSearch.Scope> textScope(Visibility visibility, InboxFilter filter, @Nullable Cursor after) {
+		java.util.Set<String> shows = new java.util.HashSet<>(filter.shows().stream().map(ShowId::toString).toList());
+		if (!visibility.all()) {
+			java.util.Set<String> visible = visibility.shows().stream().map(ShowId::toString)
+				.collect(java.util.stream.Collectors.toSet());
+			if (shows.isEmpty()) {
+				shows = visible;
+			}
+			else {
+				shows.retainAll(visible);
+			}
+			if (shows.isEmpty()) {
+				return Optional.empty();
+			}
+		}
+		Instant through = filter.to() == null ? null : filter.to().minusMillis(1);
+		if (after != null && filter.order() == InboxOrder.TIME) {
+			Instant cursorTime = Instant.ofEpochMilli(after.createdAt());
+			through = through == null || cursorTime.isBefore(through) ? cursorTime : through;
+		}
+		if (filter.from() != null && through != null && through.isBefore(filter.from())) {
+			return Optional.empty();
+		}
+		return Optional.of(new TextSearch.Scope(shows,
+				filter.accounts().stream().map(AccountId::toString).collect(java.util.stream.Collectors.toSet()),
+				filter.networks().stream().map(Network::id).collect(java.util.stream.Collectors.toSet()),
+				filter.kinds().stream().map(ItemKind::id).collect(java.util.stream.Collectors.toSet()),
+				filter.langs(), filter.sentiments(), filter.from(), through));
 	}
 
 	/** The item if it exists and {@code visibility} lets it be seen; empty otherwise (so that a hidden item is a 404). */
@@ -251,12 +384,12 @@ public class InboxQuery {
 		return ids;
 	}
 
-	/** Text search through the archive, or empty when no archive answers. */
-	private Optional<List<String>> searchArchive(String text) {
+	/** A reading of the archive's matches, or empty when no archive answers. */
+	private Optional<TextSearch.Matches> openText(String text, TextSearch.Scope scope) {
 		for (TextSearch search : textSearch) {
-			Optional<List<String>> hits = search.search(text, settings.textSearchLimit());
-			if (hits.isPresent()) {
-				return hits;
+			Optional<TextSearch.Matches> matches = search.newest(text, scope);
+			if (matches.isPresent()) {
+				return matches;
 			}
 		}
 		return Optional.empty();

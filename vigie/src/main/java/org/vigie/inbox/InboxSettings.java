@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize items per page of the stream and default {@code limit} of the API (default 50)
  * @param maxPageSize the largest {@code limit} the API accepts (default 200)
  * @param presenceTimeout how long someone counts as viewing or answering an item without a sign of life (default 45 s)
- * @param textSearchLimit at most this many free-text hits are combined with the other filters (default 2000)
+ * @param textSearchLimit at most this many free-text matches are examined for one page, newest first (default 5000):
+ *        when the other filters leave too few of them, the page ends early with a cursor that goes on
  * @param zone the time zone times are shown in (default Europe/Paris)
  */
 @ConfigurationProperties("vigie.inbox")
 public record InboxSettings(@DefaultValue("50") int pageSize, @DefaultValue("200") int maxPageSize,
-		@DefaultValue("45s") Duration presenceTimeout, @DefaultValue("2000") int textSearchLimit,
+		@DefaultValue("45s") Duration presenceTimeout, @DefaultValue("5000") int textSearchLimit,
 		@DefaultValue("Europe/Paris") java.time.ZoneId zone) {
 
 	public InboxSettings {
@@ -33,6 +34,6 @@ public record InboxSettings(@DefaultValue("50") int pageSize, @DefaultValue("200
 
 	/** The defaults, for tools and benchmarks that run without Spring. */
 	public static InboxSettings defaults() {
-		return new InboxSettings(50, 200, Duration.ofSeconds(45), 2000, java.time.ZoneId.of("Europe/Paris"));
+		return new InboxSettings(50, 200, Duration.ofSeconds(45), 5000, java.time.ZoneId.of("Europe/Paris"));
 	}
 }

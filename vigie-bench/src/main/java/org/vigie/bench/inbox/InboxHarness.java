@@ -31,7 +31,6 @@ import org.vigie.shared.AccountId;
 import org.vigie.shared.ItemKind;
 import org.vigie.shared.Network;
 import org.vigie.shared.ShowId;
-import org.vigie.storage.LocalPostgres;
 
 /**
  * The inbox's first page under load, server-side: the application context is started on a database
@@ -64,12 +63,12 @@ public final class InboxHarness {
 				"vigie.storage.max-pool-size=" + (users + 4), "logging.level.root=WARN", "logging.level.org.vigie=INFO",
 				"spring.main.banner-mode=off", "vigie.simulator.demo=false", "vigie.simulator.generator-enabled=false",
 				"vigie.ingest.scheduler-enabled=false", "server.port=0"));
-		LocalPostgres pg = null;
+		BenchPostgres pg = null;
 		if (db.equals("postgres")) {
 			String url = opts.get("url");
 			if (url == null) {
-				pg = LocalPostgres.start();
-				url = pg.jdbcUrl("postgres");
+				pg = BenchPostgres.start(dir.resolve("pg"));
+				url = pg.jdbcUrl();
 			}
 			props.add("vigie.storage.db-url=" + url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
 			props.add("vigie.storage.db-user=" + opts.getOrDefault("user", "vigie"));
@@ -93,6 +92,10 @@ public final class InboxHarness {
 				archive.rebuild();
 				OUT.printf("  done in %,d s%n", (System.nanoTime() - t) / 1_000_000_000L);
 			}
+			if (db.equals("postgres")) {
+				// Fresh statistics after bulk loading, as autovacuum would gather them in time.
+				jdbc.sql("ANALYZE").update();
+			}
 			run(db, context.getBean(InboxQuery.class), data, users, rounds);
 		}
 		finally {
@@ -108,6 +111,7 @@ public final class InboxHarness {
 		Visibility cm = new Visibility(false, Set.of(ShowId.of(data.shows().get(0)), ShowId.of(data.shows().get(1))));
 		OUT.printf("%nInbox first page (50 items), %s, %,d items, %d concurrent users, %d requests per user per filter%n",
 				db, data.count(), users, rounds);
+		OUT.printf("Load average before: %s%n", loadAverage());
 		for (var e : scenarios.entrySet()) {
 			query.page(all, e.getValue(), true, null, 50);
 		}
@@ -140,9 +144,20 @@ public final class InboxHarness {
 			});
 			print("all filters, mixed", mixed, -1);
 			print("all runs above", everything.stream().mapToLong(Long::longValue).toArray(), -1);
+			OUT.printf("Load average after: %s%n", loadAverage());
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/** The 1, 5 and 15 minute load averages, to read wall-clock figures of a shared machine. */
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (java.io.IOException e) {
+			return "unknown";
 		}
 	}
 
@@ -169,6 +184,8 @@ public final class InboxHarness {
 		}));
 		s.put("free text: finale", with(f -> f.text = "finale"));
 		s.put("free text: « l'émission »", with(f -> f.text = "émissions"));
+		s.put("free text + status=open", new InboxFilter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+				Set.of(), Set.of(ItemStatus.OPEN), null, null, null, null, null, "finale", InboxOrder.TIME));
 		s.put("cm: status=open, 2 shows", open);
 		return s;
 	}

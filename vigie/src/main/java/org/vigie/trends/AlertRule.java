@@ -3,6 +3,7 @@ package org.vigie.trends;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -17,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  *        alerts); null for none. May wrap midnight (22:00–07:00)
  * @param emails who receives alert e-mails; empty for none
  * @param webhookUrl a Slack- or Mattermost-compatible incoming webhook; null for none
+ * @param webhookLanguage the language of the webhook's messages, {@code fr} or {@code en} (e-mails
+ *        and the app speak each recipient's language)
  */
 public record AlertRule(String show, boolean enabled, double threshold, Duration cooldown,
 		@Nullable LocalTime quietStart, @Nullable LocalTime quietEnd, List<String> emails,
-		@Nullable String webhookUrl) {
+		@Nullable String webhookUrl, String webhookLanguage) {
 
 	public AlertRule {
 		Objects.requireNonNull(show, "show");
@@ -43,11 +46,19 @@ public record AlertRule(String show, boolean enabled, double threshold, Duration
 		if (webhookUrl != null && !webhookUrl.matches("https?://\\S+")) {
 			throw new IllegalArgumentException("trends.rule.webhook-invalid");
 		}
+		if (!"fr".equals(webhookLanguage) && !"en".equals(webhookLanguage)) {
+			throw new IllegalArgumentException("trends.rule.language-invalid");
+		}
 	}
 
 	/** The rule of a show nobody configured. */
 	public static AlertRule defaults(String show, double threshold, Duration cooldown) {
-		return new AlertRule(show, true, threshold, cooldown, null, null, List.of(), null);
+		return new AlertRule(show, true, threshold, cooldown, null, null, List.of(), null, "fr");
+	}
+
+	/** The language of the webhook's messages. */
+	public Locale webhookLocale() {
+		return Locale.forLanguageTag(webhookLanguage);
 	}
 
 	/** True if {@code time} (in the audience's zone) falls in the quiet hours. */

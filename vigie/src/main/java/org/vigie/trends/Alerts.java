@@ -4,12 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.vigie.shared.ShowId;
 import org.vigie.workspace.FirstRunSetup;
@@ -20,14 +26,18 @@ import org.vigie.workspace.Shows;
  * Turns trends into alerts, without crying wolf: a trend alerts once its score reaches its show's
  * threshold; a trend of the same show and kind within the cool-down after an alert only updates
  * the app; an alert that grows is sent again at most once, when it has doubled (never by e-mail:
- * one e-mail per event); e-mail and
- * webhook stay silent in quiet hours while the app still shows everything. Every delivery, sent or
- * not, is recorded. Thread-safe.
+ * one e-mail per event). In quiet hours the app still shows everything while e-mail and webhook
+ * wait: what they would have sent is deferred, and delivered when the quiet hours end, grouped in
+ * one message per channel and show. Every alert is written in its recipient's language (French or
+ * English). Every delivery, sent, deferred or not, is recorded. Thread-safe.
  */
 @Service
 public class Alerts {
 
 	private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+
+	/** The outcome of a delivery held back by quiet hours, until {@link #flushDeferred()} sends it. */
+	static final String DEFERRED = "deferred";
 
 	private final TrendStore store;
 
@@ -103,15 +113,15 @@ public class Alerts {
 	}
 
 	private void deliver(Trend trend, AlertRule rule, String what) {
-		AlertMessage message = message(trend);
-		boolean quiet = rule.quietAt(LocalTime.now(clock.withZone(settings.zone())));
+		Function<Locale, AlertMessage> message = locale -> message(trend, locale);
+		boolean quiet = quietNow(rule);
 		for (AlertChannel channel : channels) {
 			boolean appOnly = "grouped".equals(what) || "live".equals(what);
 			if (appOnly && !"app".equals(channel.name()) || "updated".equals(what) && !channel.sendsUpdates()) {
 				continue;
 			}
 			if (quiet && channel.respectsQuietHours()) {
-				store.recordDelivery(trend.id(), channel.name(), what, "quiet", null, clock.instant());
+				store.recordDelivery(trend.id(), channel.name(), what, DEFERRED, null, clock.instant());
 				continue;
 			}
 			try {
@@ -132,9 +142,73 @@ public class Alerts {
 				t.peakScore(), t.observed(), t.expected(), t.inAiring(), t.terms(), t.samples(), at);
 	}
 
-	/** The alert's words, in French (the team's language) unless configured otherwise. */
-	AlertMessage message(Trend trend) {
-		Locale locale = Locale.FRENCH;
+	private boolean quietNow(AlertRule rule) {
+		return rule.quietAt(LocalTime.ofInstant(clock.instant(), settings.zone()));
+	}
+
+	/**
+	 * Delivers what quiet hours held back, for every show whose quiet hours are over: one message
+	 * per channel and show, listing the deferred trends as they stand now. Runs on the engine's tick.
+	 */
+	@Scheduled(fixedDelayString = "${vigie.trends.tick:PT15S}", initialDelayString = "${vigie.trends.tick:PT15S}")
+	public synchronized void flushDeferred() {
+		Map<String, Map<String, List<TrendStore.Deferred>>> byShow = new TreeMap<>();
+		for (TrendStore.Deferred d : store.deferred()) {
+			byShow.computeIfAbsent(d.show(), k -> new TreeMap<>()).computeIfAbsent(d.channel(), k -> new ArrayList<>()).add(d);
+		}
+		for (Map.Entry<String, Map<String, List<TrendStore.Deferred>>> show : byShow.entrySet()) {
+			AlertRule rule = rule(show.getKey());
+			if (quietNow(rule)) {
+				continue;
+			}
+			for (AlertChannel channel : channels) {
+				List<TrendStore.Deferred> waiting = show.getValue().getOrDefault(channel.name(), List.of());
+				if (waiting.isEmpty()) {
+					continue;
+				}
+				List<Trend> trends = waiting.stream().map(TrendStore.Deferred::trend).distinct()
+					.flatMap(id -> store.find(id).stream()).sorted(Comparator.comparing(Trend::startedAt)).toList();
+				store.release(waiting.stream().map(TrendStore.Deferred::id).toList());
+				if (trends.isEmpty()) {
+					continue;
+				}
+				String outcome;
+				String detail = null;
+				try {
+					outcome = channel.deliver(locale -> digest(trends, locale), rule, "digest");
+				}
+				catch (AlertDeliveryException e) {
+					log.warn("Deferred alerts of {} not delivered by {}: {}", show.getKey(), channel.name(), e.getMessage());
+					outcome = "failed";
+					detail = e.getMessage();
+				}
+				for (Trend t : trends) {
+					store.recordDelivery(t.id(), channel.name(), "digest", outcome, detail, clock.instant());
+				}
+			}
+		}
+	}
+
+	/** The alerts deferred by quiet hours, in one message: the alert itself when there was only one. */
+	AlertMessage digest(List<Trend> trends, Locale locale) {
+		AlertMessage first = message(trends.get(0), locale);
+		if (trends.size() == 1) {
+			return first;
+		}
+		String subject = messages.getMessage("trends.alert.digest.subject",
+				new Object[] { first.showName(), trends.size() }, locale);
+		StringBuilder body = new StringBuilder(messages.getMessage("trends.alert.digest.intro", null, locale))
+			.append("\n");
+		for (Trend t : trends) {
+			AlertMessage m = message(t, locale);
+			body.append("\n— ").append(m.subject()).append('\n').append(m.body()).append('\n');
+		}
+		return new AlertMessage(first.trend(), first.showName(), subject, body.toString(), first.link(),
+				first.inboxLink());
+	}
+
+	/** The alert's words in {@code locale} (French or English). */
+	AlertMessage message(Trend trend, Locale locale) {
 		Show show = trend.show() == null ? null : shows.find(ShowId.of(trend.show())).orElse(null);
 		String name = show == null ? "Vigie" : show.name();
 		String base = settings.publicUrl().isBlank() ? setup.baseUrl() : settings.publicUrl();

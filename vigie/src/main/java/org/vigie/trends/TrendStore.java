@@ -152,14 +152,14 @@ class TrendStore {
 
 	Optional<AlertRule> rule(String show) {
 		return jdbc.sql("""
-				SELECT show_id, enabled, threshold, cooldown_minutes, quiet_start, quiet_end, emails, webhook_url
-				FROM alert_rules WHERE show_id = ?""")
+				SELECT show_id, enabled, threshold, cooldown_minutes, quiet_start, quiet_end, emails, webhook_url,
+				  webhook_lang FROM alert_rules WHERE show_id = ?""")
 			.param(show)
 			.query((rs, n) -> new AlertRule(rs.getString(1), rs.getBoolean(2), rs.getDouble(3),
 					Duration.ofMinutes(rs.getInt(4)), time(rs.getString(5)), time(rs.getString(6)),
 					rs.getString(7) == null || rs.getString(7).isBlank() ? List.of()
 							: Arrays.asList(rs.getString(7).split(",")),
-					rs.getString(8)))
+					rs.getString(8), rs.getString(9) == null ? "fr" : rs.getString(9)))
 			.optional();
 	}
 
@@ -170,15 +170,15 @@ class TrendStore {
 	void saveRule(AlertRule r, Instant now) {
 		jdbc.sql("""
 				INSERT INTO alert_rules (show_id, enabled, threshold, cooldown_minutes, quiet_start, quiet_end, emails,
-				  webhook_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  webhook_url, webhook_lang, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (show_id) DO UPDATE SET enabled = excluded.enabled, threshold = excluded.threshold,
 				  cooldown_minutes = excluded.cooldown_minutes, quiet_start = excluded.quiet_start,
 				  quiet_end = excluded.quiet_end, emails = excluded.emails, webhook_url = excluded.webhook_url,
-				  updated_at = excluded.updated_at""")
+				  webhook_lang = excluded.webhook_lang, updated_at = excluded.updated_at""")
 			.params(r.show(), r.enabled(), r.threshold(), (int) r.cooldown().toMinutes(),
 					r.quietStart() == null ? null : r.quietStart().toString(),
 					r.quietEnd() == null ? null : r.quietEnd().toString(), String.join(",", r.emails()), r.webhookUrl(),
-					now.toEpochMilli())
+					r.webhookLanguage(), now.toEpochMilli())
 			.update();
 	}
 
@@ -187,6 +187,29 @@ class TrendStore {
 			.params(Ids.next().toString(), trend, channel, what, at.toEpochMilli(), outcome,
 					detail == null ? null : detail.length() > 990 ? detail.substring(0, 990) : detail)
 			.update();
+	}
+
+	/** A delivery held back by quiet hours: its row, trend, channel and the trend's show. */
+	record Deferred(String id, String trend, String channel, String show) {
+	}
+
+	/** Every delivery still held back by quiet hours, oldest first. */
+	List<Deferred> deferred() {
+		return jdbc.sql("""
+				SELECT d.id, d.trend_id, d.channel, t.show_id FROM alert_deliveries d JOIN trends t ON t.id = d.trend_id
+				WHERE d.outcome = ? AND t.show_id IS NOT NULL ORDER BY d.at, d.id""")
+			.param(Alerts.DEFERRED)
+			.query((rs, n) -> new Deferred(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	/** Marks deferred deliveries as handed on (the digest that carried them is recorded apart). */
+	void release(List<String> ids) {
+		for (String id : ids) {
+			jdbc.sql("UPDATE alert_deliveries SET outcome = 'released' WHERE id = ? AND outcome = ?")
+				.params(id, Alerts.DEFERRED)
+				.update();
+		}
 	}
 
 	/** Deliveries of a trend as {@code channel/what/outcome}, in order. */

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alerts by incoming webhook, in the JSON both Slack and Mattermost accept: {@code text} (with
- * their link syntax {@code <url|label>}) and {@code username}. The message body is plain text;
+ * their link syntax {@code <url|label>}) and {@code username}, in the rule's webhook language. The message body is plain text;
  * {@code <}, {@code >} and {@code &} of untrusted samples are escaped as Slack asks.
  */
 @Component
@@ -49,10 +51,12 @@ class WebhookAlerts implements AlertChannel {
 	}
 
 	@Override
-	public String deliver(AlertMessage message, AlertRule rule, String what) throws AlertDeliveryException {
+	public String deliver(Function<Locale, AlertMessage> messages, AlertRule rule, String what)
+			throws AlertDeliveryException {
 		if (rule.webhookUrl() == null) {
 			return "skipped";
 		}
+		AlertMessage message = messages.apply(rule.webhookLocale());
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("username", "Vigie");
 		String title = ("updated".equals(what) ? ":arrow_up: " : ":rotating_light: ") + "*" + escape(message.subject())

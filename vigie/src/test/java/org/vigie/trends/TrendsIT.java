@@ -226,7 +226,7 @@ class TrendsIT {
 		try {
 			Show show = newShow("Alertes");
 			alerts.save(new AlertRule(show.id().toString(), true, 4.0, Duration.ofMinutes(30), null, null,
-					List.of("cm@vigie.test"), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/vigie"));
+					List.of("cm@vigie.test"), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/vigie", "fr"));
 			Instant t = start();
 			for (int i = 0; i < 12 * 8; i++, t = t.plus(BUCKET)) {
 				bucket(show, t, poisson(10), "rien de spécial");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,7 +123,7 @@ class TrendsController {
 	SseEmitter stream() {
 		Actor actor = access.current();
 		Set<String> visible = shows.visibleTo(actor).stream().map(s -> s.id().toString()).collect(Collectors.toSet());
-		return live.open(Ids.next().toString(), visible, false);
+		return live.open(Ids.next().toString(), visible, false, LocaleContextHolder.getLocale());
 	}
 
 	@PostMapping("/trends/{id}/feedback")
@@ -141,7 +142,8 @@ class TrendsController {
 	String saveRule(@PathVariable String show, @RequestParam(defaultValue = "false") boolean enabled,
 			@RequestParam double threshold, @RequestParam int cooldown, @RequestParam(defaultValue = "") String quietStart,
 			@RequestParam(defaultValue = "") String quietEnd, @RequestParam(defaultValue = "") String emails,
-			@RequestParam(defaultValue = "") String webhook, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String webhook, @RequestParam(defaultValue = "fr") String webhookLanguage,
+			RedirectAttributes flash) {
 		Actor actor = access.current();
 		actor.requireWrite();
 		Show selected = show(actor, show);
@@ -149,7 +151,7 @@ class TrendsController {
 			List<String> addresses = Arrays.stream(emails.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
 				.toList();
 			alerts.save(new AlertRule(selected.id().toString(), enabled, threshold, Duration.ofMinutes(cooldown),
-					time(quietStart), time(quietEnd), addresses, webhook.isBlank() ? null : webhook.trim()));
+					time(quietStart), time(quietEnd), addresses, webhook.isBlank() ? null : webhook.trim(), webhookLanguage));
 			flash.addFlashAttribute("notice", "trends.rule.saved");
 		}
 		catch (java.time.format.DateTimeParseException e) {

@@ -20,6 +20,7 @@ import org.vigie.accounts.Accounts;
 import org.vigie.accounts.NewAccount;
 import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.AccountAuthorizer;
+import org.vigie.connectors.AccountSignIn;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
@@ -58,8 +59,12 @@ class AccountsController {
 
 	private final Map<Network, AccountAuthorizer> authorizers;
 
+	/** The networks connected from a form (Bluesky, RSS), by id: their reconnect button opens the form, filled in. */
+	private final List<String> signIns;
+
 	AccountsController(Access access, Accounts accounts, AccountViews views, Shows shows, AuditLog audit,
-			FirstRunSetup setup, List<AccountAuthorizer> authorizers) {
+			FirstRunSetup setup, List<AccountAuthorizer> authorizers, List<AccountSignIn> signIns) {
+		this.signIns = signIns.stream().map(s -> s.network().id()).sorted().toList();
 		this.access = access;
 		this.accounts = accounts;
 		this.views = views;
@@ -74,16 +79,27 @@ class AccountsController {
 	record Pending(AuthorizationRequest request, String show) implements java.io.Serializable {
 	}
 
+	/**
+	 * The page; {@code reconnect} names an account connected from a form, whose form comes filled in
+	 * with its handle and server (Bluesky) or its address (RSS), to type a new app password or address.
+	 */
 	@GetMapping("/settings/accounts")
-	String page(Model model) {
+	String page(@RequestParam(defaultValue = "") String reconnect, Model model) {
 		Actor actor = access.current();
 		actor.requireShowManager();
 		List<AccountView> list = views.visibleTo(actor);
 		model.addAttribute("accounts", list);
 		model.addAttribute("shows", shows.visibleTo(actor));
 		model.addAttribute("networks", authorizers.keySet().stream().sorted().map(Network::id).toList());
+		model.addAttribute("signIns", signIns);
 		model.addAttribute("xServer", serverOf(list, Network.X));
 		model.addAttribute("mastodonServer", serverOf(list, Network.MASTODON));
+		Optional<AccountView> again = list.stream().filter(a -> a.id().equals(reconnect)).findFirst();
+		boolean bluesky = again.filter(a -> a.network().equals(Network.BLUESKY.id())).isPresent();
+		boolean rss = again.filter(a -> a.network().equals(Network.RSS.id())).isPresent();
+		model.addAttribute("blueskyHandle", bluesky ? again.get().handle() : "");
+		model.addAttribute("blueskyServer", bluesky && again.get().server() != null ? again.get().server() : "");
+		model.addAttribute("rssUrl", rss && again.get().server() != null ? again.get().server() : "");
 		return "accounts/accounts";
 	}
 

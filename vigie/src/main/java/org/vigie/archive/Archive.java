@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,20 +175,29 @@ public class Archive {
 		}
 		try {
 			long started = clock.millis();
-			lucene.deleteAll();
-			AtomicLong n = new AtomicLong();
-			rows.ingestedSince(Long.MIN_VALUE, 2_000, batch -> {
-				lucene.index(batch);
-				n.addAndGet(batch.size());
-			});
-			indexedThrough.accumulateAndGet(started, Math::max);
-			lucene.commit(indexedThrough.get());
-			log.info("Archive rebuilt: {} items in {} ms", n.get(), clock.millis() - started);
-			return n.get();
+			long n = rebuild(lucene, rows, () -> indexedThrough.accumulateAndGet(started, Math::max));
+			log.info("Archive rebuilt: {} items in {} ms", n, clock.millis() - started);
+			return n;
 		}
 		finally {
 			rebuilding.set(false);
 		}
+	}
+
+	/**
+	 * Empties {@code lucene} and indexes every row of {@code rows} again, then commits, noting as
+	 * indexed-through what {@code through} answers (called once all rows are indexed).
+	 */
+	static long rebuild(LuceneArchive lucene, ItemRows rows, java.util.function.LongSupplier through) {
+		lucene.deleteAll();
+		AtomicLong n = new AtomicLong();
+		rows.ingestedSince(Long.MIN_VALUE, 2_000, batch -> {
+			// Made visible every 50,000 items rather than per batch: fewer, larger segments.
+			lucene.add(batch, n.addAndGet(batch.size()) % 50_000 < batch.size());
+		});
+		lucene.add(List.of(), true);
+		lucene.commit(through.getAsLong());
+		return n.get();
 	}
 
 	/** At start: rebuild an empty index over a non-empty database, or catch up what a crash lost. */

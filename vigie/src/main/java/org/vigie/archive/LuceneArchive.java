@@ -71,14 +71,20 @@ final class LuceneArchive implements Closeable {
 
 	/** Adds or replaces items (by id), visible to searches when this returns. */
 	void index(Collection<ArchivedItem> items) {
-		if (items.isEmpty()) {
-			return;
+		if (!items.isEmpty()) {
+			add(items, true);
 		}
+	}
+
+	/** Adds or replaces items (by id); visible to searches once a call with {@code refresh} returns. */
+	void add(Collection<ArchivedItem> items, boolean refresh) {
 		try {
 			for (ArchivedItem item : items) {
 				writer.updateDocument(new Term(ItemFields.ID, item.id().toString()), ItemDocuments.forArchive(item));
 			}
-			searchers.maybeRefreshBlocking();
+			if (refresh) {
+				searchers.maybeRefreshBlocking();
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot index " + items.size() + " items", e);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,38 @@ class TrendStore {
 		String marks = String.join(",", java.util.Collections.nCopies(shows.size(), "?"));
 		return jdbc.sql(COLUMNS + " WHERE show_id IN (" + marks + ") ORDER BY started_at DESC LIMIT " + limit)
 			.params(shows.toArray())
+			.query(TrendStore::trend)
+			.list();
+	}
+
+	/**
+	 * Trends going on or ended since {@code since}, newest first: those of the given shows, and
+	 * those without a show (network-wide series) when {@code withoutShow} is set.
+	 */
+	List<Trend> since(List<String> shows, boolean withoutShow, Instant since, int limit) {
+		if (shows.isEmpty() && !withoutShow) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>(shows);
+		String which = shows.isEmpty() ? "1 = 0"
+				: "show_id IN (" + String.join(",", java.util.Collections.nCopies(shows.size(), "?")) + ")";
+		if (withoutShow) {
+			which = "(" + which + " OR show_id IS NULL)";
+		}
+		params.add(since.toEpochMilli());
+		params.add(limit);
+		return jdbc.sql(COLUMNS + " WHERE " + which + " AND COALESCE(ended_at, updated_at) >= ? ORDER BY started_at DESC LIMIT ?")
+			.params(params.toArray())
+			.query(TrendStore::trend)
+			.list();
+	}
+
+	/** Trends of one series overlapping {@code [from, to)}, newest first. */
+	List<Trend> ofSeries(String series, Instant from, Instant to, int limit) {
+		return jdbc.sql(COLUMNS + """
+				 WHERE series_key = ? AND started_at < ? AND COALESCE(ended_at, updated_at) >= ?
+				ORDER BY started_at DESC LIMIT ?""")
+			.params(series, to.toEpochMilli(), from.toEpochMilli(), limit)
 			.query(TrendStore::trend)
 			.list();
 	}

@@ -43,6 +43,14 @@ public class TrendViews {
 		return store.ofShow(show.toString(), from, to, 200);
 	}
 
+	/**
+	 * Trends going on or ended since {@code since}, newest first, of the given shows, and of the
+	 * network-wide series when {@code networks} is set (for those who see every show).
+	 */
+	public List<Trend> since(List<ShowId> shows, boolean networks, Instant since, int limit) {
+		return store.since(shows.stream().map(ShowId::toString).toList(), networks, since, limit);
+	}
+
 	public java.util.Optional<Trend> trend(String id) {
 		return store.find(id);
 	}

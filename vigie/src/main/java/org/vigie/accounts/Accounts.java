@@ -196,6 +196,44 @@ public class Accounts {
 			.update();
 	}
 
+	/** What will become of the account's access (see {@link TokenForecast}), at the clock's now. */
+	public TokenForecast forecast(SocialAccount account) {
+		Map<String, String> values;
+		try {
+			values = account.status() == AccountStatus.DISCONNECTED ? Map.of() : secrets(account.id()).values();
+		}
+		catch (IllegalArgumentException | IllegalStateException e) {
+			values = Map.of();
+		}
+		return TokenForecast.of(account, values, clock.instant());
+	}
+
+	/**
+	 * Pauses every connected account whose token has expired and cannot be renewed, saying so in
+	 * words (Settings › Accounts then offers to reconnect it).
+	 * @return how many were paused
+	 */
+	@Transactional
+	public int pauseExpired() {
+		int paused = 0;
+		for (SocialAccount a : all()) {
+			if (a.status() != AccountStatus.CONNECTED || a.tokenExpiresAt() == null
+					|| a.tokenExpiresAt().isAfter(clock.instant())) {
+				continue;
+			}
+			if (forecast(a).kind() == TokenForecast.Kind.EXPIRED) {
+				pause(a.id(), "Le jeton d'accès a expiré le " + PARIS.format(a.tokenExpiresAt())
+						+ " et ne peut pas être renouvelé : reconnectez le compte.");
+				paused++;
+			}
+		}
+		return paused;
+	}
+
+	private static final java.time.format.DateTimeFormatter PARIS = java.time.format.DateTimeFormatter
+		.ofPattern("dd/MM/yyyy HH:mm")
+		.withZone(java.time.ZoneId.of("Europe/Paris"));
+
 	/** Attaches an account to a show. */
 	@Transactional
 	public void attach(AccountId id, ShowId show) {

@@ -26,4 +26,21 @@ public interface AccountAuthorizer {
 	 * @throws ConnectorException.Rejected if the code is invalid or expired
 	 */
 	ConnectedIdentity finish(AuthorizationRequest request, String code) throws ConnectorException;
+
+	/**
+	 * True when one authorisation may give access to several accounts, for the person to pick from
+	 * {@link #finishAll} (Facebook Login: Pages and their Instagram accounts).
+	 */
+	default boolean picks() {
+		return false;
+	}
+
+	/**
+	 * Exchanges the code and lists every account it gives access to; by default the one
+	 * {@link #finish} reads.
+	 * @throws ConnectorException.Rejected if the code is invalid or expired
+	 */
+	default java.util.List<FoundAccount> finishAll(AuthorizationRequest request, String code) throws ConnectorException {
+		return java.util.List.of(new FoundAccount(network(), finish(request, code), null, ""));
+	}
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the access token expires; null when it does not
  */
 public record ConnectedIdentity(String handle, String externalId, @Nullable String displayName, String baseUrl,
-		Map<String, String> secrets, @Nullable Instant expiresAt) {
+		Map<String, String> secrets, @Nullable Instant expiresAt) implements java.io.Serializable {
 
 	public ConnectedIdentity {
 		secrets = Map.copyOf(secrets);

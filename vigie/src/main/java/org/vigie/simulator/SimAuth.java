@@ -67,6 +67,15 @@ public final class SimAuth {
 		return Optional.of(a.userId());
 	}
 
+	/** When a valid access token expires; empty for an unknown, expired or never-expiring token. */
+	public Optional<Instant> expiresAt(Network network, String token, Instant now) {
+		Access a = access.get(token);
+		if (a == null || a.network() != network || a.expiresAt() == null || !now.isBefore(a.expiresAt())) {
+			return Optional.empty();
+		}
+		return Optional.of(a.expiresAt());
+	}
+
 	/** Exchanges a refresh token for a new pair; the old refresh token stops working (rotation). */
 	public Optional<Issued> refresh(Network network, String refreshToken, Duration ttl, Instant now) {
 		Access a = refresh.remove(refreshToken);

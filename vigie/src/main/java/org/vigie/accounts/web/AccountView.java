@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.vigie.accounts.AccountActivity;
 import org.vigie.accounts.AccountStatus;
 import org.vigie.accounts.SocialAccount;
+import org.vigie.accounts.TokenForecast;
 
 /**
  * An account as Settings › Accounts and {@code GET /api/v1/accounts} show it: who, which show,
@@ -14,20 +15,27 @@ import org.vigie.accounts.SocialAccount;
  * @param status {@code connected}, {@code paused} or {@code disconnected}
  * @param statusReason why it is paused, in words; null otherwise
  * @param lastError the latest polling failure in words; null when polls succeed
+ * @param tokenForecast what becomes of the token: {@code never}, {@code page-token}, {@code renewed},
+ *        {@code valid}, {@code expiring} (within 7 days, reconnect before) or {@code expired}
+ * @param tokenWarning true when people must reconnect soon or now
+ * @param tokenDaysLeft whole days before the token expires (0 when expired or never)
+ * @param userTokenExpiresAt for a Facebook Page token: when the long-lived user token it came from expires
  */
 public record AccountView(String id, String network, String networkLabel, String handle, @Nullable String displayName,
 		@Nullable String externalId, @Nullable String show, @Nullable String showName, @Nullable String server,
 		String status, @Nullable String statusReason, @Nullable Instant tokenExpiresAt, boolean tokenExpired,
-		@Nullable Instant lastPoll, @Nullable Instant nextPoll, @Nullable String lastError, long itemsStored) {
+		@Nullable Instant lastPoll, @Nullable Instant nextPoll, @Nullable String lastError, long itemsStored,
+		String tokenForecast, boolean tokenWarning, long tokenDaysLeft, @Nullable Instant userTokenExpiresAt) {
 
 	static AccountView of(SocialAccount a, @Nullable String showName, AccountActivity.@Nullable Activity activity,
-			Instant now) {
+			TokenForecast forecast, Instant now) {
 		return new AccountView(a.id().toString(), a.network().id(), a.network().label(), a.handle(), a.displayName(),
 				a.externalId(), a.show() == null ? null : a.show().toString(), showName, a.baseUrl(),
 				a.status().name().toLowerCase(java.util.Locale.ROOT), a.statusReason(), a.tokenExpiresAt(),
 				a.tokenExpiresAt() != null && !a.tokenExpiresAt().isAfter(now),
 				activity == null ? null : activity.lastPoll(), activity == null ? null : activity.nextPoll(),
-				activity == null ? null : activity.lastError(), activity == null ? 0 : activity.itemsStored());
+				activity == null ? null : activity.lastError(), activity == null ? 0 : activity.itemsStored(),
+				forecast.kind().id(), forecast.warning(), forecast.daysLeft(), forecast.userTokenExpiresAt());
 	}
 
 	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
@@ -41,6 +49,11 @@ public record AccountView(String id, String network, String networkLabel, String
 
 	public boolean paused() {
 		return AccountStatus.PAUSED.name().equalsIgnoreCase(status);
+	}
+
+	/** Facebook Login connects Instagram accounts too: an Instagram account is reconnected through Facebook. */
+	public String reconnectNetwork() {
+		return network.equals("instagram") ? "facebook" : network;
 	}
 
 	public boolean connected() {

@@ -41,7 +41,7 @@ class AccountViews {
 		return visible.stream()
 			.map(a -> AccountView.of(a, a.show() == null ? null : names.get(a.show().toString()),
 					activity.stream().map(x -> x.of(a.id())).flatMap(java.util.Optional::stream).findFirst().orElse(null),
-					clock.instant()))
+					accounts.forecast(a), clock.instant()))
 			.toList();
 	}
 }

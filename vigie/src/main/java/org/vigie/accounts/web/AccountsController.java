@@ -24,6 +24,7 @@ import org.vigie.connectors.AccountSignIn;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.FoundAccount;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
 import org.vigie.shared.ShowId;
@@ -44,6 +45,8 @@ class AccountsController {
 	private static final Logger log = LoggerFactory.getLogger(AccountsController.class);
 
 	private static final String PENDING = "vigie.accounts.pending";
+
+	private static final String CHOICES = "vigie.accounts.choices";
 
 	private final Access access;
 
@@ -79,6 +82,10 @@ class AccountsController {
 	record Pending(AuthorizationRequest request, String show) implements java.io.Serializable {
 	}
 
+	/** The accounts an authorisation gave access to, waiting for the person to pick, and the show suggested. */
+	record Choices(List<FoundAccount> found, String show) implements java.io.Serializable {
+	}
+
 	/**
 	 * The page; {@code reconnect} names an account connected from a form, whose form comes filled in
 	 * with its handle and server (Bluesky) or its address (RSS), to type a new app password or address.
@@ -100,6 +107,9 @@ class AccountsController {
 		model.addAttribute("blueskyHandle", bluesky ? again.get().handle() : "");
 		model.addAttribute("blueskyServer", bluesky && again.get().server() != null ? again.get().server() : "");
 		model.addAttribute("rssUrl", rss && again.get().server() != null ? again.get().server() : "");
+		model.addAttribute("facebookServer", serverOf(list, Network.FACEBOOK));
+		model.addAttribute("youtubeServer", serverOf(list, Network.YOUTUBE));
+		model.addAttribute("redditServer", serverOf(list, Network.REDDIT));
 		return "accounts/accounts";
 	}
 
@@ -159,8 +169,19 @@ class AccountsController {
 			flash.addFlashAttribute("error", "accounts.error.denied");
 			return "redirect:/settings/accounts";
 		}
+		AccountAuthorizer authorizer = authorizers.get(p.request().network());
+		if (authorizer.picks()) {
+			try {
+				session.setAttribute(CHOICES, new Choices(authorizer.finishAll(p.request(), code), p.show()));
+				return "redirect:/settings/accounts/choose";
+			}
+			catch (ConnectorException e) {
+				flash.addFlashAttribute("errorText", e.getMessage());
+				return "redirect:/settings/accounts";
+			}
+		}
 		try {
-			ConnectedIdentity identity = authorizers.get(p.request().network()).finish(p.request(), code);
+			ConnectedIdentity identity = authorizer.finish(p.request(), code);
 			SocialAccount account = accounts.connect(new NewAccount(p.show().isBlank() ? null : ShowId.of(p.show()),
 					p.request().network(), identity.handle(), identity.externalId(), identity.displayName(),
 					identity.baseUrl(), identity.secrets(), identity.expiresAt()));
@@ -171,6 +192,59 @@ class AccountsController {
 		}
 		catch (ConnectorException e) {
 			flash.addFlashAttribute("errorText", e.getMessage());
+		}
+		return "redirect:/settings/accounts";
+	}
+
+	@GetMapping("/settings/accounts/choose")
+	String choose(HttpSession session, Model model) {
+		Actor actor = access.current();
+		actor.requireShowManager();
+		if (!(session.getAttribute(CHOICES) instanceof Choices choices)) {
+			return "redirect:/settings/accounts";
+		}
+		model.addAttribute("found", choices.found());
+		model.addAttribute("shows", shows.visibleTo(actor));
+		model.addAttribute("show", choices.show());
+		return "accounts/choose";
+	}
+
+	/** Connects the accounts ticked among those the authorisation found, each to the show chosen on its row. */
+	@PostMapping("/settings/accounts/choose")
+	String chosen(@RequestParam(name = "pick", defaultValue = "") List<Integer> picked,
+			@RequestParam Map<String, String> form, HttpSession session, RedirectAttributes flash) {
+		Actor actor = access.current();
+		actor.requireShowManager();
+		Object pending = session.getAttribute(CHOICES);
+		session.removeAttribute(CHOICES);
+		if (!(pending instanceof Choices choices)) {
+			flash.addFlashAttribute("error", "accounts.error.state");
+			return "redirect:/settings/accounts";
+		}
+		List<String> names = new java.util.ArrayList<>();
+		for (int i : picked) {
+			if (i < 0 || i >= choices.found().size()) {
+				continue;
+			}
+			FoundAccount f = choices.found().get(i);
+			String show = form.getOrDefault("show-" + i, choices.show());
+			if (!show.isBlank()) {
+				actor.requireShow(ShowId.of(show));
+			}
+			ConnectedIdentity identity = f.identity();
+			SocialAccount account = accounts.connect(new NewAccount(show.isBlank() ? null : ShowId.of(show), f.network(),
+					identity.handle(), identity.externalId(), identity.displayName(), identity.baseUrl(),
+					identity.secrets(), identity.expiresAt()));
+			audit.record(actor.auditActor(), "account.connected", "account", account.id().toString(),
+					account.network().id() + " " + account.handle());
+			names.add(account.network().label() + " @" + account.handle());
+		}
+		if (names.isEmpty()) {
+			flash.addFlashAttribute("error", "accounts.choose.none");
+		}
+		else {
+			flash.addFlashAttribute("notice", "accounts.choose.connected");
+			flash.addFlashAttribute("noticeArg", String.join(", ", names));
 		}
 		return "redirect:/settings/accounts";
 	}

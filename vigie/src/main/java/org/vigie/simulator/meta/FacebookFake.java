@@ -115,7 +115,14 @@ class FacebookFake implements NetworkFake {
 				case "/tagged" -> ok(Graph.page(r, List.of(), false, p -> post(page, p)));
 				case "/conversations" -> conversations(r, page);
 				case "/insights" -> insights(r, page, null);
-				case "" -> ok(Graph.JSON.createObjectNode().put("id", page.id()).put("name", page.name()));
+				case "" -> {
+					ObjectNode o = Graph.JSON.createObjectNode().put("id", page.id()).put("name", page.name());
+					if (r.param("fields").orElse("").contains("instagram_business_account")) {
+						login.instagramOf(page.id()).ifPresent(ig -> o.putObject("instagram_business_account")
+							.put("id", ig.id()).put("username", ig.handle()));
+					}
+					yield ok(o);
+				}
 				default -> Graph.error(400, 100, "(#100) Unknown edge " + edge, false);
 			};
 		}

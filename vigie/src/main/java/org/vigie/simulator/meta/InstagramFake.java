@@ -46,8 +46,11 @@ class InstagramFake implements NetworkFake {
 
 	private final Map<String, Map<String, Instant>> hashtagsByUser = new ConcurrentHashMap<>();
 
-	InstagramFake(Simulator sim) {
+	private final MetaLogin login;
+
+	InstagramFake(Simulator sim, MetaLogin login) {
 		this.sim = sim;
+		this.login = login;
 	}
 
 	@Override
@@ -86,7 +89,7 @@ class InstagramFake implements NetworkFake {
 		if (!r.path().startsWith(Graph.VERSION + "/")) {
 			return Graph.error(400, 2500, "Unknown path components: " + r.path(), false);
 		}
-		Optional<String> me = sim.auth().userOf(IG, Graph.token(r), r.now());
+		Optional<String> me = sim.auth().userOf(IG, Graph.token(r), r.now()).or(() -> pageTokenUser(r));
 		if (me.isEmpty()) {
 			return error(401, "");
 		}
@@ -100,6 +103,18 @@ class InstagramFake implements NetworkFake {
 			return Graph.error(400, 2500, "Unknown path components: " + r.path(), false);
 		}
 		return route(r, user, m.group(1), m.group(2) == null ? "" : m.group(2));
+	}
+
+	/**
+	 * With Facebook Login the Instagram account is read with its Page's token: the request names
+	 * the IG user (or one of its objects) and the token belongs to the linked Page.
+	 */
+	private Optional<String> pageTokenUser(SimRequest r) {
+		Optional<String> page = sim.auth().userOf(Network.FACEBOOK, Graph.token(r), r.now());
+		if (page.isEmpty()) {
+			return Optional.empty();
+		}
+		return login.instagramOf(page.get()).map(SimUser::id);
 	}
 
 	private SimResponse route(SimRequest r, SimUser user, String object, String edge) {

@@ -1,5 +1,7 @@
 package org.vigie.simulator.reddit;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +46,13 @@ class RedditFake implements NetworkFake {
 
 	private static final int LIMIT = 1000;
 
+	/** The apps the simulator knows: the demo accounts' and Vigie's own when no Reddit app is configured. */
+	static final Map<String, String> CLIENTS = Map.of("sim-reddit-client", "sim-reddit-secret", "vigie-demo",
+			"vigie-demo-secret");
+
 	private final Simulator sim;
+
+	private final java.util.Set<String> permanent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	RedditFake(Simulator sim) {
 		this.sim = sim;
@@ -84,6 +93,9 @@ class RedditFake implements NetworkFake {
 	public SimResponse handle(SimRequest r) {
 		if (r.is("POST", "/api/v1/access_token")) {
 			return token(r);
+		}
+		if (r.path().equals("/api/v1/authorize")) {
+			return "POST".equals(r.method()) ? approve(r) : consent(r);
 		}
 		String agent = r.header("user-agent");
 		if (agent == null || !agent.contains("(by /u/")) {
@@ -135,7 +147,93 @@ class RedditFake implements NetworkFake {
 		return p.directTo() != null && p.directTo().id().equals(user.id());
 	}
 
+	/** Reddit's consent page: "<app> wants to connect with your reddit account". */
+	private SimResponse consent(SimRequest r) {
+		String clientId = r.param("client_id").orElse("");
+		if (!CLIENTS.containsKey(clientId)) {
+			return SimResponse.html("<!doctype html><html><body><h1>invalid client id</h1></body></html>");
+		}
+		StringBuilder options = new StringBuilder();
+		for (SimUser u : sim.world().users(RD)) {
+			if (u.verified()) {
+				options.append("<option value=\"").append(HtmlUtils.htmlEscape(u.id())).append("\">u/")
+					.append(HtmlUtils.htmlEscape(u.handle())).append("</option>");
+			}
+		}
+		StringBuilder hidden = new StringBuilder();
+		for (String name : List.of("client_id", "response_type", "state", "redirect_uri", "duration", "scope")) {
+			hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+				.append(HtmlUtils.htmlEscape(r.param(name).orElse(""))).append("\">");
+		}
+		return SimResponse.html("""
+				<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>reddit (simulateur) — autoriser l'application</title></head>
+				<body><main><h1>reddit (simulateur)</h1>
+				<p><strong>%s</strong> souhaite se connecter à votre compte reddit (durée : %s) : %s</p>
+				<form method="post" action="authorize">%s
+				<label for="user">Compte</label> <select id="user" name="user">%s</select>
+				<button type="submit" id="authorize" name="authorize" value="Allow">Allow</button>
+				<button type="submit" id="deny" name="authorize" value="Decline">Decline</button>
+				</form></main></body></html>""".formatted(HtmlUtils.htmlEscape(clientId),
+				HtmlUtils.htmlEscape(r.param("duration").orElse("temporary")), HtmlUtils.htmlEscape(r.param("scope").orElse("")),
+				hidden, options));
+	}
+
+	private SimResponse approve(SimRequest r) {
+		String redirect = r.formField("redirect_uri");
+		String sep = redirect.contains("?") ? "&" : "?";
+		String state = URLEncoder.encode(r.formField("state"), StandardCharsets.UTF_8);
+		if (!"Allow".equals(r.formField("authorize"))) {
+			return SimResponse.redirect(redirect + sep + "error=access_denied&state=" + state);
+		}
+		String code = sim.auth().authorize(RD, r.formField("user"), r.formField("client_id"), redirect, "",
+				r.formField("scope"), r.now());
+		if ("permanent".equals(r.formField("duration"))) {
+			permanent.add(code);
+		}
+		return SimResponse.redirect(redirect + sep + "state=" + state + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+	}
+
+	/** The client of HTTP Basic {@code client_id:client_secret}, if it is one the simulator knows. */
+	private static Optional<String> client(SimRequest r) {
+		String auth = r.header("authorization");
+		if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return Optional.empty();
+		}
+		try {
+			String pair = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+			int colon = pair.indexOf(':');
+			String id = colon < 0 ? pair : pair.substring(0, colon);
+			String secret = colon < 0 ? "" : pair.substring(colon + 1);
+			boolean known = secret.equals(CLIENTS.get(id))
+					|| id.startsWith("sim-reddit-client") && secret.equals("sim-reddit-secret");
+			return known ? Optional.of(id) : Optional.empty();
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+	}
+
 	private SimResponse token(SimRequest r) {
+		Optional<String> client = client(r);
+		if (client.isEmpty()) {
+			return SimResponse.json(401, "{\"message\": \"Unauthorized\", \"error\": 401}");
+		}
+		if ("authorization_code".equals(r.formField("grant_type"))) {
+			String code = r.formField("code");
+			boolean withRefresh = permanent.remove(code);
+			Optional<SimAuth.Issued> issued = sim.auth().exchange(RD, code, client.get(), r.formField("redirect_uri"), "",
+					TOKEN_TTL, withRefresh, r.now());
+			if (issued.isEmpty()) {
+				return SimResponse.json(200, "{\"error\": \"invalid_grant\"}");
+			}
+			ObjectNode o = JSON.createObjectNode();
+			o.put("access_token", issued.get().accessToken()).put("token_type", "bearer").put("expires_in", TOKEN_TTL.getSeconds());
+			if (withRefresh) {
+				o.put("refresh_token", issued.get().refreshToken());
+			}
+			o.put("scope", "identity read submit privatemessages history edit modposts");
+			return SimResponse.json(200, o.toString());
+		}
 		if (!"refresh_token".equals(r.formField("grant_type"))) {
 			return SimResponse.json(400, "{\"error\": \"unsupported_grant_type\"}");
 		}

@@ -1,5 +1,7 @@
 package org.vigie.simulator.youtube;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,7 +47,14 @@ class YouTubeFake implements NetworkFake {
 
 	private static final String V3 = "/youtube/v3/";
 
+	/** The OAuth client the simulator accepts for Vigie's Google sign-in when none is configured. */
+	static final String DEMO_CLIENT_ID = "vigie-demo";
+
+	static final String DEMO_CLIENT_SECRET = "vigie-demo-secret";
+
 	private final Simulator sim;
+
+	private final java.util.Set<String> offline = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	YouTubeFake(Simulator sim) {
 		this.sim = sim;
@@ -88,6 +98,9 @@ class YouTubeFake implements NetworkFake {
 		if (r.is("POST", "/token")) {
 			return token(r);
 		}
+		if (r.path().equals("/o/oauth2/v2/auth")) {
+			return "POST".equals(r.method()) ? approve(r) : consent(r);
+		}
 		if (!r.path().startsWith(V3)) {
 			return google(404, "notFound", "Not Found", "NOT_FOUND");
 		}
@@ -108,8 +121,8 @@ class YouTubeFake implements NetworkFake {
 			case "GET commentThreads" -> threads(r, channel);
 			case "GET comments" -> replies(r);
 			case "GET search" -> search(r);
-			case "GET videos" -> statistics(r, true);
-			case "GET channels" -> statistics(r, false);
+			case "GET videos" -> statistics(r, channel, true);
+			case "GET channels" -> statistics(r, channel, false);
 			case "POST comments" -> reply(r, channel);
 			case "POST comments/setModerationStatus" -> moderate(r);
 			case "DELETE comments" -> delete(r, channel);
@@ -117,7 +130,73 @@ class YouTubeFake implements NetworkFake {
 		};
 	}
 
+	/** Google's consent screen: the account (channel) to sign in with; {@code access_type=offline} promises a refresh token. */
+	private SimResponse consent(SimRequest r) {
+		if (!DEMO_CLIENT_ID.equals(r.param("client_id").orElse(""))) {
+			return SimResponse.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"The OAuth client was not found.\"}");
+		}
+		StringBuilder options = new StringBuilder();
+		for (SimUser u : sim.world().users(YT)) {
+			if (u.verified()) {
+				options.append("<option value=\"").append(HtmlUtils.htmlEscape(u.id())).append("\">")
+					.append(HtmlUtils.htmlEscape(u.name())).append("</option>");
+			}
+		}
+		StringBuilder hidden = new StringBuilder();
+		for (String name : List.of("client_id", "redirect_uri", "response_type", "scope", "state", "access_type", "prompt",
+				"code_challenge", "code_challenge_method")) {
+			hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+				.append(HtmlUtils.htmlEscape(r.param(name).orElse(""))).append("\">");
+		}
+		return SimResponse.html("""
+				<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Google (simulateur) — Choisir un compte</title></head>
+				<body><main><h1>Google (simulateur)</h1>
+				<p>L'application <strong>%s</strong> souhaite accéder à votre compte Google : %s</p>
+				<form method="post" action="auth">%s
+				<label for="user">Chaîne</label> <select id="user" name="user">%s</select>
+				<button type="submit" id="authorize" name="decision" value="allow">Autoriser</button>
+				<button type="submit" id="deny" name="decision" value="deny">Annuler</button>
+				</form></main></body></html>""".formatted(HtmlUtils.htmlEscape(r.param("client_id").orElse("?")),
+				HtmlUtils.htmlEscape(r.param("scope").orElse("")), hidden, options));
+	}
+
+	private SimResponse approve(SimRequest r) {
+		String redirect = r.formField("redirect_uri");
+		String sep = redirect.contains("?") ? "&" : "?";
+		String state = URLEncoder.encode(r.formField("state"), StandardCharsets.UTF_8);
+		if (!"allow".equals(r.formField("decision"))) {
+			return SimResponse.redirect(redirect + sep + "error=access_denied&state=" + state);
+		}
+		String code = sim.auth().authorize(YT, r.formField("user"), r.formField("client_id"), redirect,
+				"S256".equals(r.formField("code_challenge_method")) ? r.formField("code_challenge") : "",
+				r.formField("scope"), r.now());
+		if ("offline".equals(r.formField("access_type"))) {
+			offline.add(code);
+		}
+		return SimResponse.redirect(redirect + sep + "state=" + state + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+				+ "&scope=" + URLEncoder.encode(r.formField("scope"), StandardCharsets.UTF_8));
+	}
+
 	private SimResponse token(SimRequest r) {
+		if ("authorization_code".equals(r.formField("grant_type"))) {
+			if (!DEMO_CLIENT_ID.equals(r.formField("client_id")) || !DEMO_CLIENT_SECRET.equals(r.formField("client_secret"))) {
+				return SimResponse.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Unauthorized\"}");
+			}
+			String code = r.formField("code");
+			boolean withRefresh = offline.remove(code);
+			Optional<SimAuth.Issued> issued = sim.auth().exchange(YT, code, r.formField("client_id"),
+					r.formField("redirect_uri"), r.formField("code_verifier"), TOKEN_TTL, withRefresh, r.now());
+			if (issued.isEmpty()) {
+				return SimResponse.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}");
+			}
+			ObjectNode o = JSON.createObjectNode();
+			o.put("access_token", issued.get().accessToken()).put("expires_in", TOKEN_TTL.getSeconds() - 1);
+			if (withRefresh) {
+				o.put("refresh_token", issued.get().refreshToken());
+			}
+			o.put("scope", "https://www.googleapis.com/auth/youtube.force-ssl").put("token_type", "Bearer");
+			return SimResponse.json(200, o.toString());
+		}
 		if (!"refresh_token".equals(r.formField("grant_type"))) {
 			return SimResponse.json(400, "{\"error\":\"unsupported_grant_type\"}");
 		}
@@ -298,8 +377,8 @@ class YouTubeFake implements NetworkFake {
 		return SimResponse.json(200, body.toString());
 	}
 
-	private SimResponse statistics(SimRequest r, boolean video) {
-		String id = r.param("id").orElse("");
+	private SimResponse statistics(SimRequest r, SimUser channel, boolean video) {
+		String id = !video && "true".equals(r.param("mine").orElse("")) ? channel.id() : r.param("id").orElse("");
 		ObjectNode body = JSON.createObjectNode();
 		body.put("kind", video ? "youtube#videoListResponse" : "youtube#channelListResponse");
 		ArrayNode items = body.putArray("items");
@@ -312,7 +391,12 @@ class YouTubeFake implements NetworkFake {
 		}
 		else {
 			sim.world().user(YT, id).ifPresent(u -> {
-				ObjectNode s = items.addObject().put("kind", "youtube#channel").put("id", id).putObject("statistics");
+				ObjectNode c = items.addObject().put("kind", "youtube#channel").put("id", id);
+				if (r.param("part").orElse("").contains("snippet")) {
+					c.putObject("snippet").put("title", u.name()).put("description", "").put("customUrl", "@" + u.handle().toLowerCase(Locale.ROOT))
+						.put("publishedAt", "2019-03-01T10:00:00Z");
+				}
+				ObjectNode s = c.putObject("statistics");
 				s.put("subscriberCount", Long.toString(u.followers())).put("viewCount", Long.toString(u.followers() * 37))
 					.put("videoCount", Integer.toString(sim.world().postsBy(YT, u, r.now()).size()));
 			});

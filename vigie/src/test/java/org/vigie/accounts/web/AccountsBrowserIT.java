@@ -248,6 +248,150 @@ class AccountsBrowserIT {
 		assertThat(api("/api/v1/items?network=rss")).contains("Le phare s'est rallum");
 	}
 
+	@Test
+	void connectsFacebookPagesAndTheirInstagramAccountsWithFacebookLogin() throws Exception {
+		SimUser page = simulator.world().addUser(Network.FACEBOOK, "PhareTV", "Les Gardiens du Phare", 50_000, true, "fr");
+		SimUser other = simulator.world().addUser(Network.FACEBOOK, "AutrePage", "Une autre Page", 100, true, "fr");
+		SimUser insta = simulator.world().addUser(Network.INSTAGRAM, "PhareTV", "Phare TV", 12_000, true, "fr");
+		SimUser fan = simulator.world().addUser(Network.INSTAGRAM, "fan_du_phare", "Fan", 10, false, "fr");
+		var media = simulator.world().post(Network.INSTAGRAM, insta, "Les coulisses", clock.instant().minusSeconds(120), null,
+				null, "fr", null);
+		simulator.world().post(Network.INSTAGRAM, fan, "Magnifique !", clock.instant().minusSeconds(60), media, null, "fr", null);
+
+		browser.get(url("/settings/accounts"));
+		new Select(browser.findElement(By.id("fb-show"))).selectByVisibleText(show.name());
+		browser.findElement(By.id("fb-server")).clear();
+		browser.findElement(By.id("fb-server")).sendKeys(simulator.baseUrl(Network.FACEBOOK));
+		browser.findElement(By.cssSelector("#connect-facebook button[type=submit]")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")));
+		assertThat(browser.getCurrentUrl()).contains("/sim/facebook/v26.0/dialog/oauth").contains("client_id=vigie-demo")
+			.contains("pages_show_list").contains("instagram_manage_comments");
+		browser.findElement(By.id("page-" + other.id())).click();
+		browser.findElement(By.id("authorize")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("choose-form")));
+		assertThat(browser.findElements(By.cssSelector("#choose-form tbody tr"))).hasSize(2);
+		assertThat(browser.findElement(By.cssSelector("#choose-form tr[data-network=instagram]")).getText())
+			.contains("PhareTV").contains("Les Gardiens du Phare");
+		assertThat(browser.findElement(By.cssSelector("#choose-form tr[data-network=facebook]")).getText())
+			.contains("Jeton de Page sans date d'expiration").contains("jeton utilisateur longue durée");
+		browser.findElement(By.id("choose-submit")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("tr[data-network=instagram][data-handle=PhareTV]")));
+		SocialAccount fb = accounts.find(Network.FACEBOOK, "PhareTV").orElseThrow();
+		SocialAccount ig = accounts.find(Network.INSTAGRAM, "PhareTV").orElseThrow();
+		assertThat(fb.externalId()).isEqualTo(page.id());
+		assertThat(fb.show()).isEqualTo(show.id());
+		assertThat(fb.tokenExpiresAt()).isNull();
+		assertThat(accounts.secrets(fb.id()).values()).containsKeys("page_token", "user_token_expires_at");
+		assertThat(ig.externalId()).isEqualTo(insta.id());
+		assertThat(ig.baseUrl()).isEqualTo(simulator.baseUrl(Network.INSTAGRAM));
+		assertThat(accounts.find(Network.FACEBOOK, "AutrePage")).isEmpty();
+		assertThat(browser.findElement(By.cssSelector("tr[data-network=facebook][data-handle=PhareTV] td.token")).getText())
+			.contains("Jeton de Page").contains("n'expire pas");
+
+		assertThat(ingestion.poll(fb.id(), Feed.of(Feed.Kind.OWN_POSTS))).isIn(Ingestion.PollOutcome.CAUGHT_UP,
+				Ingestion.PollOutcome.MORE);
+		assertThat(ingestion.poll(ig.id(), Feed.of(Feed.Kind.COMMENTS))).isIn(Ingestion.PollOutcome.CAUGHT_UP,
+				Ingestion.PollOutcome.MORE);
+		assertThat(api("/api/v1/accounts")).contains("\"tokenForecast\":\"page-token\"");
+	}
+
+	@Test
+	void connectsAYouTubeChannelWithGoogleOfflineAccessAndRefreshesItsToken() throws Exception {
+		SimUser channel = simulator.world().addUser(Network.YOUTUBE, "PhareChaine", "Les Gardiens du Phare", 8_000, true, "fr");
+
+		browser.get(url("/settings/accounts"));
+		new Select(browser.findElement(By.id("yt-show"))).selectByVisibleText(show.name());
+		browser.findElement(By.id("yt-server")).clear();
+		browser.findElement(By.id("yt-server")).sendKeys(simulator.baseUrl(Network.YOUTUBE));
+		browser.findElement(By.cssSelector("#connect-youtube button[type=submit]")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")));
+		assertThat(browser.getCurrentUrl()).contains("/sim/youtube/o/oauth2/v2/auth").contains("access_type=offline")
+			.contains("code_challenge_method=S256");
+		new Select(browser.findElement(By.id("user"))).selectByValue(channel.id());
+		browser.findElement(By.id("authorize")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("tr[data-network=youtube][data-handle=pharechaine]")));
+		SocialAccount account = accounts.find(Network.YOUTUBE, "pharechaine").orElseThrow();
+		assertThat(account.externalId()).isEqualTo(channel.id());
+		assertThat(account.tokenExpiresAt()).isBetween(clock.instant().plusSeconds(3000), clock.instant().plusSeconds(3600));
+		assertThat(accounts.secrets(account.id()).values()).containsKeys("access_token", "refresh_token", "client_id");
+		assertThat(browser.findElement(By.cssSelector("tr[data-network=youtube][data-handle=pharechaine] td.token")).getText())
+			.contains("Renouvelé automatiquement");
+
+		clock.advance(java.time.Duration.ofHours(2));
+		assertThat(ingestion.poll(account.id(), Feed.of(Feed.Kind.COMMENTS))).isIn(Ingestion.PollOutcome.CAUGHT_UP,
+				Ingestion.PollOutcome.MORE);
+		SocialAccount after = accounts.find(account.id()).orElseThrow();
+		assertThat(after.status()).isEqualTo(AccountStatus.CONNECTED);
+		assertThat(after.tokenExpiresAt()).isAfter(clock.instant());
+	}
+
+	@Test
+	void connectsARedditAccountWithPermanentAccessAndRefreshesItsToken() throws Exception {
+		SimUser me = simulator.world().addUser(Network.REDDIT, "GardiensDuPhare", "Les Gardiens du Phare", 900, true, "fr");
+
+		browser.get(url("/settings/accounts"));
+		new Select(browser.findElement(By.id("rd-show"))).selectByVisibleText(show.name());
+		browser.findElement(By.id("rd-server")).clear();
+		browser.findElement(By.id("rd-server")).sendKeys(simulator.baseUrl(Network.REDDIT));
+		browser.findElement(By.cssSelector("#connect-reddit button[type=submit]")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")));
+		assertThat(browser.getCurrentUrl()).contains("/sim/reddit/api/v1/authorize").contains("duration=permanent");
+		new Select(browser.findElement(By.id("user"))).selectByValue(me.id());
+		browser.findElement(By.id("authorize")).click();
+
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("tr[data-network=reddit][data-handle=GardiensDuPhare]")));
+		SocialAccount account = accounts.find(Network.REDDIT, "GardiensDuPhare").orElseThrow();
+		assertThat(accounts.secrets(account.id()).values()).containsKeys("access_token", "refresh_token", "client_id",
+				"client_secret");
+		assertThat(account.tokenExpiresAt()).isNotNull();
+
+		clock.advance(java.time.Duration.ofHours(25));
+		assertThat(ingestion.poll(account.id(), Feed.of(Feed.Kind.MENTIONS))).isIn(Ingestion.PollOutcome.CAUGHT_UP,
+				Ingestion.PollOutcome.MORE);
+		SocialAccount after = accounts.find(account.id()).orElseThrow();
+		assertThat(after.status()).isEqualTo(AccountStatus.CONNECTED);
+		assertThat(after.tokenExpiresAt()).isAfter(clock.instant());
+	}
+
+	@Test
+	void warnsDaysBeforeATokenExpiresThenPausesTheAccountWithWordsAndAReconnectButton() throws Exception {
+		SocialAccount account = accounts.connect(new org.vigie.accounts.NewAccount(show.id(), Network.MASTODON, "expirant",
+				"77", "Expirant", simulator.baseUrl(Network.MASTODON), java.util.Map.of("access_token", "t"),
+				clock.instant().plus(java.time.Duration.ofDays(10))));
+
+		browser.get(url("/settings/accounts"));
+		assertThat(token("expirant").getAttribute("data-forecast")).isEqualTo("valid");
+		assertThat(api("/api/v1/accounts")).contains("\"tokenWarning\":false");
+
+		clock.advance(java.time.Duration.ofDays(4));
+		browser.get(url("/settings/accounts"));
+		assertThat(token("expirant").getAttribute("data-forecast")).isEqualTo("expiring");
+		assertThat(token("expirant").getText()).contains("dans 6 jour(s)").contains("reconnectez");
+		assertThat(accounts.pauseExpired()).isZero();
+
+		clock.advance(java.time.Duration.ofDays(6));
+		assertThat(accounts.pauseExpired()).isGreaterThanOrEqualTo(1);
+		assertThat(accounts.find(account.id()).orElseThrow().status()).isEqualTo(AccountStatus.PAUSED);
+		browser.get(url("/settings/accounts"));
+		assertThat(row("expirant").getText()).contains("En pause").contains("Le jeton d'accès a expiré").contains("reconnectez");
+		assertThat(row("expirant").findElements(By.cssSelector("button.reconnect"))).hasSize(1);
+		assertThat(token("expirant").getAttribute("data-forecast")).isEqualTo("expired");
+		accounts.disconnect(account.id());
+	}
+
+	private org.openqa.selenium.WebElement token(String handle) {
+		return row(handle).findElement(By.cssSelector("td.token"));
+	}
+
 	private org.openqa.selenium.WebElement row(String handle) {
 		return browser.findElement(By.cssSelector("tr[data-handle=" + handle + "]"));
 	}

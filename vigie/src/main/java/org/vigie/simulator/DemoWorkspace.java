@@ -49,9 +49,16 @@ class DemoWorkspace {
 
 	private final org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening;
 
+	private final org.vigie.webhooks.WebhookIntake webhooks;
+
+	private final org.vigie.simulator.meta.MetaWebhooks metaWebhooks;
+
 	DemoWorkspace(SimulatorSettings settings, ConnectorSettings connectors, Simulator simulator, Shows shows,
 			org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening,
-			Accounts accounts, java.util.List<ConnectorFactory> factories) {
+			Accounts accounts, java.util.List<ConnectorFactory> factories, org.vigie.webhooks.WebhookIntake webhooks,
+			org.vigie.simulator.meta.MetaWebhooks metaWebhooks) {
+		this.webhooks = webhooks;
+		this.metaWebhooks = metaWebhooks;
 		this.settings = settings;
 		this.connectors = connectors;
 		this.simulator = simulator;
@@ -97,6 +104,10 @@ class DemoWorkspace {
 			}
 		}
 		simulator.generate();
+		// Push as Meta does: the simulator signs Facebook and Instagram deliveries with its test secret;
+		// polling stays the safety net and the same items are stored once.
+		metaWebhooks.subscribeDemoShows();
+		metaWebhooks.start(webhooks.acceptDemoMetaSecret(org.vigie.simulator.meta.MetaWebhooks.TEST_APP_SECRET));
 		log.info("Demo workspace: {} shows, {} accounts served by the simulator at {} (VIGIE_DEMO=false turns it off)",
 				DemoCast.SHOWS.size(), connected, simulator.baseUrl(Network.X).replace("/x", "/…"));
 	}

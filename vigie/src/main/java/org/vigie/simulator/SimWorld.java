@@ -158,6 +158,23 @@ public final class SimWorld {
 		return out;
 	}
 
+	/** The posts of the network numbered after {@code number} and visible at {@code now}, oldest first. */
+	public List<SimPost> after(Network network, long number, Instant now) {
+		List<SimPost> out = new ArrayList<>();
+		for (SimPost p : posts.get(network).tailMap(number, false).values()) {
+			if (!p.createdAt().isAfter(now)) {
+				out.add(p);
+			}
+		}
+		return out;
+	}
+
+	/** The number of the newest post of the network, or 0. */
+	public long newestNumber(Network network) {
+		var all = posts.get(network);
+		return all.isEmpty() ? 0 : all.lastKey();
+	}
+
 	/** Ground truth: public posts mentioning {@code account} written by others, visible at {@code now}. */
 	public List<SimPost> mentionsOf(Network network, SimUser account, Instant now) {
 		return query(network, now, p -> !p.isDirect() && p.mentions(account.handle()) && !p.author().id().equals(account.id()));

@@ -99,6 +99,16 @@ public class Simulator {
 		return "http://127.0.0.1:" + port + "/sim/" + network.id();
 	}
 
+	/** Vigie's own address on loopback, e.g. {@code http://127.0.0.1:8080} (where the simulator pushes webhooks). */
+	public String vigieUrl() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/** True once the demo workspace has turned the generator on. */
+	public boolean active() {
+		return active;
+	}
+
 	/** The account of a demo show on a network (created at start for every network with a fake). */
 	public Optional<SimUser> showAccount(Network network, SimShow show) {
 		activity();

@@ -49,6 +49,8 @@ public class WebhookIntake {
 
 	private final Clock clock;
 
+	private volatile String demoMetaSecret = "";
+
 	WebhookIntake(WebhookSettings settings, Deliveries deliveries, Clock clock) {
 		this.settings = settings;
 		this.deliveries = deliveries;
@@ -77,12 +79,30 @@ public class WebhookIntake {
 		return Optional.of(Signatures.xCrcResponse(settings.xConsumerSecret(), crcToken));
 	}
 
+	/**
+	 * Lets the demo workspace receive the simulator's deliveries, signed with its test secret, when
+	 * no Meta app secret is configured; a configured secret always wins.
+	 * @return the secret deliveries must now be signed with (for the simulator, in the same process)
+	 */
+	public String acceptDemoMetaSecret(String secret) {
+		if (settings.metaAppSecret().isBlank()) {
+			demoMetaSecret = secret;
+			log.info("Facebook and Instagram webhooks accept the simulator's test signatures (demo workspace)");
+		}
+		return metaSecret();
+	}
+
+	private String metaSecret() {
+		return settings.metaAppSecret().isBlank() ? demoMetaSecret : settings.metaAppSecret();
+	}
+
 	/** Verifies and queues a Facebook or Instagram delivery ({@code X-Hub-Signature-256}). */
 	public Outcome meta(Network network, byte[] body, @Nullable String signature) {
-		if (settings.metaAppSecret().isBlank()) {
+		String secret = metaSecret();
+		if (secret.isBlank()) {
 			return refuse(network, Outcome.NOT_CONFIGURED, "no app secret configured (VIGIE_META_APP_SECRET)");
 		}
-		return accept(network, body, switch (Signatures.meta(settings.metaAppSecret(), body, signature)) {
+		return accept(network, body, switch (Signatures.meta(secret, body, signature)) {
 			case VALID -> null;
 			case MISSING -> Outcome.MISSING_SIGNATURE;
 			case INVALID -> Outcome.BAD_SIGNATURE;

@@ -45,7 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles("it")
 @Import(TestClockConfiguration.class)
 @TestPropertySource(properties = { "vigie.webhooks.meta-app-secret=vigie-test-app-secret",
-		"vigie.webhooks.meta-verify-token=vigie-verify-token", "vigie.webhooks.drain-every=1h" })
+		"vigie.webhooks.meta-verify-token=vigie-verify-token", "vigie.webhooks.drain-every=1h",
+		"vigie.simulator.webhook-tick=1h" })
 class MetaPushIT {
 
 	@Autowired
@@ -74,6 +75,9 @@ class MetaPushIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.vigie.simulator.meta.MetaWebhooks metaWebhooks;
 
 	SimUser page;
 
@@ -132,6 +136,34 @@ class MetaPushIT {
 		clock.advance(java.time.Duration.ofSeconds(1));
 		ingestion.drain(account.id(), Feed.of(Feed.Kind.COMMENTS), 5);
 		assertThat(rows(commentId)).isEqualTo(1);
+	}
+
+	@Test
+	void theSimulatorPushesSignedDeliveriesThatAreStoredOnceAndPollingFindsTheSameItems() throws Exception {
+		connect("simpush_" + System.nanoTime() % 100000);
+		SimUser fan = simulator.world().addUser(Network.FACEBOOK, "lea_push", "Léa Petit", 10, false, "fr");
+		metaWebhooks.subscribe(Network.FACEBOOK, page.id());
+		metaWebhooks.start("vigie-test-app-secret");
+		SimPost root = simulator.world().post(Network.FACEBOOK, page, "Ce soir, la finale !", clock.instant(), null, null, "fr", null);
+		SimPost comment = simulator.world().post(Network.FACEBOOK, fan, "Je ne la raterai pas", clock.instant(), root, null, "fr", null);
+		SimPost reply = simulator.world().post(Network.FACEBOOK, page, "Merci Léa !", clock.instant(), comment, null, "fr", null);
+		String commentId = root.id() + "_" + comment.id();
+		String replyId = root.id() + "_" + reply.id();
+		long before = deliveries();
+
+		assertThat(metaWebhooks.push()).isEqualTo(2);
+		assertThat(deliveries()).isEqualTo(before + 1);
+		assertThat(metaWebhooks.push()).isZero();
+		assertThat(worker.drain()).isEqualTo(2);
+		assertThat(rows(commentId)).isEqualTo(1);
+		assertThat(rows(replyId)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT kind FROM items WHERE network = 'facebook' AND external_id = ?").param(replyId)
+			.query(String.class).single()).isEqualTo("REPLY");
+
+		clock.advance(java.time.Duration.ofSeconds(1));
+		ingestion.drain(account.id(), Feed.of(Feed.Kind.COMMENTS), 5);
+		assertThat(rows(commentId)).isEqualTo(1);
+		assertThat(rows(replyId)).isEqualTo(1);
 	}
 
 	@Test

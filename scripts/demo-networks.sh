@@ -3,7 +3,8 @@
 # until `GET /api/v1/items?network=…` returns items for each of the eight networks, and how many
 # Facebook/Instagram webhook deliveries the simulator pushed meanwhile. Build first:
 #   ./mvnw -q -o -pl vigie -DskipTests package
-# Usage: scripts/demo-networks.sh [port]   (limit: 120 s)
+# Usage: scripts/demo-networks.sh [port]   (limit: 120 s). Fans are quiet at night (0.3 × 0.08 posts a
+# minute per show): VIGIE_SIMULATOR_PERMINUTE=3 scripts/demo-networks.sh makes live activity, hence pushes, visible.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-18087}"
@@ -31,13 +32,16 @@ while :; do
     [ -n "${seen[$n]:-}" ] && continue
     count=$(curl -sf "localhost:$port/api/v1/items?network=$n&limit=100" -H "Authorization: Bearer $token" \
       | grep -o '"id"' | wc -l || true)
-    if [ "${count:-0}" -gt 0 ]; then seen[$n]="$elapsed s ($count+ items)"; else missing="$missing $n"; fi
+    if [ "${count:-0}" -gt 0 ]; then seen[$n]="$elapsed s (non-empty answer)"; else missing="$missing $n"; fi
   done
   if [ -z "$missing" ] || [ "$elapsed" -gt 120 ]; then break; fi
   sleep 3
 done
 for n in $networks; do echo "$n: ${seen[$n]:-NONE within 120 s}"; done
-sleep 12
+until [ "$(sqlite3 "$data/vigie.db" 'SELECT COUNT(*) FROM webhook_deliveries' 2>/dev/null || echo 0)" -gt 0 ] \
+    || [ $(( $(date +%s) - start )) -gt 120 ]; do sleep 2; done
+echo "first simulated webhook delivery stored after $(( $(date +%s) - start )) s"
+sleep 10
 echo "webhook deliveries refused (log): $(grep -c 'Refused a' "$data/vigie.log" || true)"
 echo "simulated webhook deliveries received (network|status|deliveries|events):"
 sqlite3 "$data/vigie.db" 'SELECT network, status, COUNT(*), SUM(events) FROM webhook_deliveries GROUP BY network, status' || true

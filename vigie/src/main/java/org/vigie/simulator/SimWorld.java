@@ -169,10 +169,14 @@ public final class SimWorld {
 		return out;
 	}
 
-	/** The number of the newest post of the network, or 0. */
-	public long newestNumber(Network network) {
-		var all = posts.get(network);
-		return all.isEmpty() ? 0 : all.lastKey();
+	/** The number of the newest post of the network visible at {@code now} (posts may be dated later), or 0. */
+	public long newestNumber(Network network, Instant now) {
+		for (SimPost p : posts.get(network).descendingMap().values()) {
+			if (!p.createdAt().isAfter(now)) {
+				return p.number();
+			}
+		}
+		return 0;
 	}
 
 	/** Ground truth: public posts mentioning {@code account} written by others, visible at {@code now}. */

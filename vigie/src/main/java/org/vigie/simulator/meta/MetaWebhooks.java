@@ -76,8 +76,9 @@ public class MetaWebhooks {
 	/** Starts pushing the activity written from now on, signed with {@code appSecret}. */
 	public synchronized void start(String appSecret) {
 		this.secret = appSecret;
-		pushedUpTo.put(FB, sim.world().newestNumber(FB));
-		pushedUpTo.put(IG, sim.world().newestNumber(IG));
+		Instant now = sim.clock().instant();
+		pushedUpTo.put(FB, sim.world().newestNumber(FB, now));
+		pushedUpTo.put(IG, sim.world().newestNumber(IG, now));
 	}
 
 	/** Pushes the activity of this Page ({@code FACEBOOK}) or Instagram account from now on. */

@@ -122,8 +122,26 @@
 
   document.body.addEventListener('inbox-refresh', refreshStream);
 
+  // Someone changed an item's status, assignee or tags: refresh its row where it stands (never
+  // moved or removed, so the list does not jump), keeping what this tab marked on it.
+  function refreshRow(id) {
+    var row = document.getElementById('row-' + id);
+    if (!row || !/^[0-9a-f-]{36}$/.test(id)) return;
+    var marks = ['selected', 'current'].filter(function (c) { return row.classList.contains(c); });
+    var pick = row.querySelector('input.pick');
+    var picked = pick && pick.checked;
+    htmx.ajax('GET', '/inbox/rows/' + id, { target: row, swap: 'outerHTML' }).then(function () {
+      var fresh = document.getElementById('row-' + id);
+      if (!fresh) return;
+      marks.forEach(function (c) { fresh.classList.add(c); });
+      var freshPick = fresh.querySelector('input.pick');
+      if (freshPick) freshPick.checked = picked;
+    });
+  }
+
   document.addEventListener('htmx:sseMessage', function (event) {
     var t = event.target;
+    if (t && t.id === 'row-listener') refreshRow(event.detail.data);
     if (t && t.id === 'new-count') {
       document.getElementById('new-items').hidden = t.textContent === '0';
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.vigie.ingest.IncomingItem;
 import org.vigie.ingest.ItemsIngested;
@@ -27,12 +30,15 @@ import org.vigie.web.Messages;
  * The live side of the inbox: one Server-Sent Events connection per open inbox tab. Announces newly
  * ingested items a tab may see as a count ({@code new-items}), without touching its list; tells the
  * people on an item who else is there ({@code presence}); and nudges tabs whose open item changed
- * ({@code changed}). Thread-safe: events come from ingestion threads and request threads.
+ * ({@code changed}) and tabs whose list may hold a row someone triaged ({@code row}). Thread-safe: events come from ingestion threads and request threads.
  */
 @Component
 public class InboxStream {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
+
+	/** The changes a row of the list shows. */
+	private static final Set<String> ROW_CHANGES = Set.of("status", "assignee", "tags");
 
 	private final Map<String, Tab> tabs = new ConcurrentHashMap<>();
 
@@ -42,7 +48,10 @@ public class InboxStream {
 
 	private final MessageSource messages;
 
-	InboxStream(Presence presence, TemplateEngine templates, MessageSource messages) {
+	private final JdbcClient jdbc;
+
+	InboxStream(Presence presence, TemplateEngine templates, MessageSource messages, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.presence = presence;
 		this.templates = templates;
 		this.messages = messages;
@@ -99,12 +108,31 @@ public class InboxStream {
 		}
 	}
 
-	/** Tells the tabs showing an item that it changed, so they refresh it. */
-	@EventListener
+	/**
+	 * Tells the tabs showing an item that it changed, so they refresh it; and, when its status,
+	 * assignee or tags changed, every tab that may see it ({@code row}, with the item's id), so that
+	 * a list holding its row refreshes that row in place. After the change committed, so that what
+	 * the tabs then read is the change.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
 	public void on(Triage.ItemChanged event) {
 		for (Tab tab : tabs.values()) {
 			if (event.itemId().equals(presence.itemOf(tab.id()))) {
 				send(tab, "changed", event.what());
+			}
+		}
+		if (ROW_CHANGES.contains(event.what()) && !tabs.isEmpty()) {
+			Optional<String> show = jdbc.sql("SELECT show_id FROM items WHERE id = ?").param(event.itemId())
+				.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+				.optional()
+				.orElse(null);
+			if (show == null) {
+				return;
+			}
+			for (Tab tab : tabs.values()) {
+				if (tab.visibility().sees(show.orElse(null))) {
+					send(tab, "row", event.itemId());
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package org.vigie.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the simulator is a fake of public APIs and webhooks verify their own signatures. The API chain
  * accepts only bearer tokens, keeps no session and so needs no CSRF token. The browser chain uses
  * form login, a session cookie (HttpOnly, SameSite=Lax) and CSRF on every unsafe request, htmx's
- * included. Analysts (read-only) get 403 on every change in both.
+ * included. Analysts (read-only) get 403 on every change in both, except the browser requests that
+ * change only their own things ({@link PersonalRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -77,7 +79,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain browser(HttpSecurity http, UserDetailsService users) throws Exception {
+	SecurityFilterChain browser(HttpSecurity http, UserDetailsService users, List<PersonalRequests> personal)
+			throws Exception {
+		String[] personalPaths = personal.stream().flatMap(p -> p.paths().stream()).toArray(String[]::new);
+		if (personalPaths.length > 0) {
+			http.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, personalPaths).authenticated());
+		}
 		http.addFilterAfter(new FreshAuthorityFilter(users), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/setup", "/invite/**", "/lang/**", "/webjars/**", "/css/**", "/js/**", "/img/**",

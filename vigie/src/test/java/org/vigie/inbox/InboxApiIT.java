@@ -1,6 +1,8 @@
 package org.vigie.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -191,6 +194,34 @@ class InboxApiIT {
 		mvc.perform(post("/api/v1/items/" + inShowA + "/reply").header("Authorization", "Bearer " + analyst)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"merci\"}")).andExpect(status().isForbidden());
 	}
+
+	@Test
+	void analystsSaveTheirOwnViewsAndShowPresenceInTheBrowserButTouchNoItem() throws Exception {
+		var ana = users.loadUserByUsername("analyst@example.org");
+		int sent = network.all().size();
+		String status = jdbc.sql("SELECT status FROM items WHERE id = ?").param(inShowA).query(String.class).single();
+		mvc.perform(post("/inbox/views").with(user(ana)).with(csrf()).param("name", "Négatifs").param("sentiment", "negative"))
+			.andExpect(status().is3xxRedirection());
+		String view = jdbc.sql("SELECT id FROM inbox_saved_views WHERE name = 'Négatifs'").query(String.class).single();
+		mvc.perform(post("/inbox/presence").with(user(ana)).with(csrf()).param("tab", "01900000-0000-7000-8000-00000000000a")
+			.param("item", inShowA).param("state", "replying")).andExpect(status().isNoContent());
+		mvc.perform(post("/inbox/views/" + view + "/delete").with(user(ana)).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_saved_views").query(Long.class).single()).isZero();
+		for (String change : List.of("/status?status=done", "/snooze?until=2030-01-01T10:00", "/assign?assignee=me",
+				"/tags?tag=sav", "/tags/remove?tag=sav", "/notes?text=non", "/author-notes?text=non", "/reply?text=non",
+				"/like", "/hide", "/delete")) {
+			mvc.perform(post("/inbox/items/" + inShowA + change).with(user(ana)).with(csrf())).andExpect(status().isForbidden());
+		}
+		mvc.perform(post("/inbox/bulk").with(user(ana)).with(csrf()).param("ids", inShowA).param("action", "done"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/inbox/saved-replies").with(user(ana)).with(csrf()).param("name", "x").param("lang", "fr")
+			.param("body", "x")).andExpect(status().isForbidden());
+		assertThat(jdbc.sql("SELECT status FROM items WHERE id = ?").param(inShowA).query(String.class).single()).isEqualTo(status);
+		assertThat(network.all()).hasSize(sent);
+	}
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
 
 	@Test
 	void triagesThroughPatch() throws Exception {

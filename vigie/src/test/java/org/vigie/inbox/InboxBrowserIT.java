@@ -257,6 +257,25 @@ class InboxBrowserIT {
 	}
 
 	@Test
+	void refreshesARowInPlaceWhenSomeoneElseTriagesIt() {
+		String id = jdbc.sql("SELECT id FROM items WHERE text LIKE 'Les candidates%'").query(String.class).single();
+		claire.get(url("/inbox"));
+		waitForStream(claire);
+		List<String> before = rows(claire).stream().map(r -> r.getAttribute("data-id")).toList();
+		assertThat(before).contains(id);
+		camille.get(url("/inbox?item=" + id));
+		waitFor(camille).until(d -> id.equals(attr(d, "conversation-body", "data-item")));
+		camille.findElement(By.tagName("body")).sendKeys("e");
+		waitFor(camille).until(d -> "done".equals(attr(d, "item-status", "data-status")));
+		waitFor(claire).until(d -> d.findElement(By.id("row-" + id)).getAttribute("class").contains("status-done"));
+		assertThat(claire.findElement(By.id("row-" + id)).getText()).contains("Traité");
+		assertThat(rows(claire).stream().map(r -> r.getAttribute("data-id")).toList())
+			.as("the row changes where it stands; nothing moves").isEqualTo(before);
+		assertThat(claire.findElement(By.id("new-items")).isDisplayed()).isFalse();
+		jdbc.sql("UPDATE items SET status = 'OPEN'").update();
+	}
+
+	@Test
 	void speaksFrenchAndEnglish() {
 		claire.get(url("/inbox"));
 		waitForStream(claire);

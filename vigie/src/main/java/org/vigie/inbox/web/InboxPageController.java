@@ -30,6 +30,7 @@ import org.vigie.shared.Ids;
 import org.vigie.shared.ItemKind;
 import org.vigie.shared.Network;
 import org.vigie.web.NavEntry;
+import org.vigie.web.PersonalRequests;
 import org.vigie.workspace.Access;
 import org.vigie.workspace.Actor;
 import org.vigie.workspace.Shows;
@@ -73,6 +74,12 @@ class InboxPageController {
 		this.shows = shows;
 		this.accounts = accounts;
 		this.settings = settings;
+	}
+
+	/** Saving one's own views and saying where one is looking change nothing shared: analysts may too. */
+	@Bean
+	static PersonalRequests inboxPersonalRequests() {
+		return new PersonalRequests(List.of("/inbox/presence", "/inbox/views", "/inbox/views/*/delete"));
 	}
 
 	@Bean
@@ -145,7 +152,8 @@ class InboxPageController {
 		}
 		String visible = item == null || item.isBlank() ? null
 				: query.find(Visibility.of(actor), item).map(i -> i.id()).orElseThrow(() -> new org.vigie.web.NotFoundException("inbox.item-unknown"));
-		Presence.State s = "replying".equals(state) ? Presence.State.REPLYING : Presence.State.VIEWING;
+		// An analyst cannot answer, so never shows as answering.
+		Presence.State s = "replying".equals(state) && actor.role().canWrite() ? Presence.State.REPLYING : Presence.State.VIEWING;
 		stream.presenceChanged(presence.update(tab, actor.id().toString(), me.displayName(), visible, s));
 		return ResponseEntity.noContent().build();
 	}

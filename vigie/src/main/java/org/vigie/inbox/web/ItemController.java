@@ -84,6 +84,20 @@ class ItemController {
 		return panel(id, null, model, locale, false);
 	}
 
+	/**
+	 * One row of the list, as it is now: a tab told by the stream that someone changed the item
+	 * (status, assignee, tags) swaps it in place, so the list does not move under the reader.
+	 */
+	@GetMapping("/inbox/rows/{id}")
+	String row(@PathVariable String id, Model model, Locale locale) {
+		InboxItem item = query.find(Visibility.of(access.current()), id)
+			.orElseThrow(() -> new org.vigie.web.NotFoundException("inbox.item-unknown"));
+		model.addAttribute("item", item);
+		model.addAttribute("dir", views.directory(locale));
+		model.addAttribute("oob", false);
+		return "inbox/row";
+	}
+
 	@PostMapping("/inbox/items/{id}/status")
 	String status(@PathVariable String id, @RequestParam String status, Model model, Locale locale) {
 		triage.setStatus(access.current(), List.of(id), ItemStatus.fromId(status).orElseThrow(() -> new IllegalArgumentException("status")));

@@ -14,7 +14,7 @@ import org.vigie.connectors.AccountAuthorizer;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
-import org.vigie.connectors.ConnectorHttp;
+import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.Pkce;
 import org.vigie.shared.Network;
@@ -38,7 +38,7 @@ class MastodonAuthorizer implements AccountAuthorizer {
 
 	private final ConnectorSettings settings;
 
-	private final ConnectorHttp http;
+	private final JsonHttp http;
 
 	private final Clock clock;
 
@@ -47,7 +47,7 @@ class MastodonAuthorizer implements AccountAuthorizer {
 	MastodonAuthorizer(ConnectorSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		this.http = new ConnectorHttp(settings.timeout());
+		this.http = new JsonHttp(settings.timeout(), JsonHttp.USER_AGENT);
 	}
 
 	@Override
@@ -79,7 +79,7 @@ class MastodonAuthorizer implements AccountAuthorizer {
 		q.put("state", state);
 		q.put("code_challenge", Pkce.challenge(verifier));
 		q.put("code_challenge_method", "S256");
-		return new AuthorizationRequest(Network.MASTODON, base + "/oauth/authorize?" + ConnectorHttp.form(q), state, base,
+		return new AuthorizationRequest(Network.MASTODON, base + "/oauth/authorize?" + JsonHttp.form(q), state, base,
 				redirectUri, Map.of("code_verifier", verifier, "client_id", app[0], "client_secret", app[1]));
 	}
 
@@ -104,7 +104,7 @@ class MastodonAuthorizer implements AccountAuthorizer {
 	private JsonNode post(String url, Map<String, String> form) throws ConnectorException {
 		HttpResponse<String> response = http.send(http.request(url)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(ConnectorHttp.form(form)))
+			.POST(HttpRequest.BodyPublishers.ofString(JsonHttp.form(form)))
 			.build());
 		if (response.statusCode() >= 500) {
 			throw new ConnectorException.Unavailable("L'instance Mastodon est indisponible (HTTP " + response.statusCode() + ")");

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
-import org.vigie.connectors.ConnectorHttp;
+import org.vigie.connectors.support.JsonHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +25,7 @@ final class MastodonClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ConnectorHttp http;
+	private final JsonHttp http;
 
 	private final Clock clock;
 
@@ -33,7 +33,7 @@ final class MastodonClient {
 
 	private final String token;
 
-	MastodonClient(ConnectorHttp http, Clock clock, String base, String token) {
+	MastodonClient(JsonHttp http, Clock clock, String base, String token) {
 		this.http = http;
 		this.clock = clock;
 		this.base = base.replaceAll("/+$", "");

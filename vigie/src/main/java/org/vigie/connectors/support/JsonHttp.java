@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.vigie.connectors.ConnectorException;
 
 /**
- * Sends HTTP requests for a connector and reads JSON answers. An I/O failure, a timeout or an
+ * The HTTP plumbing every network's client shares: one JDK {@link HttpClient} (HTTP/1.1, which plain
+ * http servers such as Bluesky's and the simulator need; no redirects followed), requests with a
+ * timeout and a User-Agent, form and query encoding, JSON answers. An I/O failure, a timeout or an
  * answer that is not JSON becomes {@link ConnectorException.Unavailable}; status codes are left to
  * the network's own client, which knows its error format. Thread-safe.
  */
@@ -29,25 +31,68 @@ public final class JsonHttp {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+	/** What Vigie calls itself when no connector asks for another User-Agent. */
+	public static final String USER_AGENT = "Vigie/0.1";
+
 	private final HttpClient client;
 
 	private final String userAgent;
+
+	private final Duration timeout;
 
 	/**
 	 * @param userAgent sent on every request; Reddit, for one, throttles generic agents
 	 */
 	public JsonHttp(HttpClient client, String userAgent) {
+		this(client, userAgent, TIMEOUT);
+	}
+
+	/** Over its own {@link #defaultClient(Duration) default client}, with {@code timeout} for connecting and each request. */
+	public JsonHttp(Duration timeout, String userAgent) {
+		this(defaultClient(timeout), userAgent, timeout);
+	}
+
+	private JsonHttp(HttpClient client, String userAgent, Duration timeout) {
 		this.client = client;
 		this.userAgent = userAgent;
+		this.timeout = timeout;
 	}
 
 	/** A client for plain-http loopback servers as well as the networks: HTTP/1.1, bounded connect time, no redirects. */
 	public static HttpClient defaultClient() {
+		return defaultClient(Duration.ofSeconds(10));
+	}
+
+	/** {@link #defaultClient()} with {@code connectTimeout}. */
+	public static HttpClient defaultClient(Duration connectTimeout) {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10))
+			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/** A request builder for {@code url} with the timeout and the User-Agent set, for clients that build their own requests. */
+	public HttpRequest.Builder request(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("User-Agent", userAgent);
+	}
+
+	/**
+	 * Sends a request and reads the body as text.
+	 * @throws ConnectorException.Unavailable on a timeout or a broken connection
+	 */
+	public HttpResponse<String> send(HttpRequest request) throws ConnectorException.Unavailable {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new ConnectorException.Unavailable("No answer from " + request.uri().getHost() + ": "
+					+ (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ConnectorException.Unavailable("Interrupted while waiting for " + request.uri().getHost(), e);
+		}
 	}
 
 	/** An answer: status, headers and body text. */
@@ -87,25 +132,15 @@ public final class JsonHttp {
 	}
 
 	private HttpRequest.Builder builder(URI uri, Map<String, String> headers) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("User-Agent", userAgent)
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent)
 			.header("Accept", "application/json");
 		headers.forEach(b::header);
 		return b;
 	}
 
 	private Response send(HttpRequest.Builder request) throws ConnectorException.Unavailable {
-		HttpRequest built = request.build();
-		try {
-			HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
-		}
-		catch (IOException e) {
-			throw new ConnectorException.Unavailable("No answer from " + built.uri().getHost() + ": " + e.getMessage(), e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new ConnectorException.Unavailable("Interrupted while waiting for " + built.uri().getHost(), e);
-		}
+		HttpResponse<String> r = send(request.build());
+		return new Response(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
 	}
 
 	/** Parses JSON text; an empty text is an empty object. */
@@ -131,9 +166,10 @@ public final class JsonHttp {
 		return JSON;
 	}
 
-	/** {@code a=1&b=2}, UTF-8 percent-encoded, in the map's order. */
+	/** {@code a=1&b=2}, UTF-8 percent-encoded, in the map's order, skipping null values. */
 	public static String form(Map<String, String> params) {
 		return params.entrySet().stream()
+			.filter(e -> e.getValue() != null)
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 	}

@@ -12,7 +12,7 @@ import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
-import org.vigie.connectors.ConnectorHttp;
+import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.shared.Network;
 import tools.jackson.databind.JsonNode;
@@ -35,14 +35,14 @@ class XAuthorizer implements AccountAuthorizer {
 
 	private final ConnectorSettings settings;
 
-	private final ConnectorHttp http;
+	private final JsonHttp http;
 
 	private final Clock clock;
 
 	XAuthorizer(ConnectorSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		this.http = new ConnectorHttp(settings.timeout());
+		this.http = new JsonHttp(settings.timeout(), JsonHttp.USER_AGENT);
 	}
 
 	@Override
@@ -66,7 +66,7 @@ class XAuthorizer implements AccountAuthorizer {
 		q.put("state", state);
 		q.put("code_challenge", org.vigie.connectors.Pkce.challenge(verifier));
 		q.put("code_challenge_method", "S256");
-		return new AuthorizationRequest(Network.X, authorize + "?" + ConnectorHttp.form(q), state, base, redirectUri,
+		return new AuthorizationRequest(Network.X, authorize + "?" + JsonHttp.form(q), state, base, redirectUri,
 				Map.of("code_verifier", verifier, "client_id", clientId));
 	}
 

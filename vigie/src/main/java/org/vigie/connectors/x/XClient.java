@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.ConnectorException;
-import org.vigie.connectors.ConnectorHttp;
+import org.vigie.connectors.support.JsonHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +32,7 @@ final class XClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final ConnectorHttp http;
+	private final JsonHttp http;
 
 	private final Clock clock;
 
@@ -44,7 +44,7 @@ final class XClient {
 
 	private boolean renewed;
 
-	XClient(ConnectorHttp http, Clock clock, String clientId, String clientSecret, AccountCredentials credentials) {
+	XClient(JsonHttp http, Clock clock, String clientId, String clientSecret, AccountCredentials credentials) {
 		this.http = http;
 		this.clock = clock;
 		this.clientId = clientId;
@@ -61,7 +61,7 @@ final class XClient {
 	}
 
 	JsonNode get(String path, Map<String, String> query) throws ConnectorException {
-		String qs = ConnectorHttp.form(query);
+		String qs = JsonHttp.form(query);
 		return call("GET", path + (qs.isEmpty() ? "" : "?" + qs), null);
 	}
 
@@ -176,7 +176,7 @@ final class XClient {
 	}
 
 	/** POSTs to {@code /2/oauth2/token}; a refused grant is {@link ConnectorException.AuthRevoked}. */
-	static JsonNode tokenRequest(ConnectorHttp http, Clock clock, String baseUrl, String clientId, String clientSecret,
+	static JsonNode tokenRequest(JsonHttp http, Clock clock, String baseUrl, String clientId, String clientSecret,
 			Map<String, String> form) throws ConnectorException {
 		Map<String, String> body = new LinkedHashMap<>(form);
 		HttpRequest.Builder b = http.request(baseUrl + "/2/oauth2/token")
@@ -188,7 +188,7 @@ final class XClient {
 			b.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
 		}
-		HttpResponse<String> response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(ConnectorHttp.form(body))).build());
+		HttpResponse<String> response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(JsonHttp.form(body))).build());
 		int status = response.statusCode();
 		if (status == 400 || status == 401) {
 			throw new ConnectorException.AuthRevoked("X n'a pas renouvelé l'autorisation (" + detail(response.body())

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.Capability;
 import org.vigie.connectors.ConnectorFactory;
-import org.vigie.connectors.ConnectorHttp;
+import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.SocialConnector;
@@ -22,14 +22,14 @@ class XConnectorFactory implements ConnectorFactory {
 
 	private final ConnectorSettings settings;
 
-	private final ConnectorHttp http;
+	private final JsonHttp http;
 
 	private final Clock clock;
 
 	XConnectorFactory(ConnectorSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		this.http = new ConnectorHttp(settings.timeout());
+		this.http = new JsonHttp(settings.timeout(), JsonHttp.USER_AGENT);
 	}
 
 	@Override

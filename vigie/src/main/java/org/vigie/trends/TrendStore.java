@@ -60,6 +60,14 @@ class TrendStore {
 			.list();
 	}
 
+	/** The network-wide series that have buckets since {@code from}. */
+	List<String> networkSeries(Instant from) {
+		return jdbc.sql("SELECT DISTINCT series_key FROM trend_buckets WHERE series_key LIKE 'network:%' AND bucket_start >= ?")
+			.param(from.toEpochMilli())
+			.query(String.class)
+			.list();
+	}
+
 	/** Every bucket since {@code from}, by series then time: what warms the detectors at start. */
 	List<Bucket> history(Instant from) {
 		return jdbc.sql("""
@@ -72,7 +80,12 @@ class TrendStore {
 
 	private static Bucket bucket(ResultSet rs, int n) throws SQLException {
 		return new Bucket(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3), rs.getDouble(4),
-				rs.getInt(5), rs.getInt(6), (Double) rs.getObject(7, Double.class), (Double) rs.getObject(8, Double.class));
+				rs.getInt(5), rs.getInt(6), nullableDouble(rs, 7), nullableDouble(rs, 8));
+	}
+
+	private static @Nullable Double nullableDouble(ResultSet rs, int column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	void insert(Trend t, String workspace) {

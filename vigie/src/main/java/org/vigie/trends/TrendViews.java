@@ -1,5 +1,6 @@
 package org.vigie.trends;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.vigie.accounts.Accounts;
+import org.vigie.accounts.SocialAccount;
+import org.vigie.listen.ListeningQueries;
+import org.vigie.listen.ListeningQuery;
 import org.vigie.schedule.Airing;
 import org.vigie.schedule.Schedules;
+import org.vigie.shared.Network;
 import org.vigie.shared.ShowId;
 import org.vigie.shared.UserId;
+import org.vigie.workspace.Show;
 
 /**
  * What the trends page and API read: a show's timeline, its trends and their feedback. Access is
@@ -29,13 +36,64 @@ public class TrendViews {
 
 	private final java.time.Clock clock;
 
+	private final ListeningQueries queries;
+
+	private final Accounts accounts;
+
 	TrendViews(TrendStore store, TrendEngine engine, Schedules schedules, TrendsSettings settings,
-			java.time.Clock clock) {
+			java.time.Clock clock, ListeningQueries queries, Accounts accounts) {
 		this.store = store;
 		this.engine = engine;
 		this.schedules = schedules;
 		this.settings = settings;
 		this.clock = clock;
+		this.queries = queries;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * One series a page may show: {@code key} as {@link SeriesKey} writes it, its kind
+	 * ({@code show}, {@code query}, {@code account}, {@code network}) and a label (a query's name, an
+	 * account's handle, a network's name; untrusted, escaped when shown).
+	 */
+	public record SeriesChoice(String key, String kind, String label) {
+	}
+
+	/**
+	 * The series the trends page offers for a show: the show's own, its listening queries, its
+	 * accounts, and the network-wide series when {@code networks} is set (for those who see every
+	 * show).
+	 */
+	public List<SeriesChoice> seriesOf(Show show, boolean networks) {
+		List<SeriesChoice> choices = new ArrayList<>();
+		choices.add(new SeriesChoice(new SeriesKey(SeriesKey.Kind.SHOW, show.id().toString()).toString(), "show",
+				show.name()));
+		for (ListeningQuery q : queries.all()) {
+			if (q.show().equals(show.id())) {
+				choices.add(new SeriesChoice(new SeriesKey(SeriesKey.Kind.QUERY, q.id().toString()).toString(), "query",
+						q.name()));
+			}
+		}
+		for (SocialAccount a : accounts.all()) {
+			if (show.id().equals(a.show())) {
+				choices.add(new SeriesChoice(new SeriesKey(SeriesKey.Kind.ACCOUNT, a.id().toString()).toString(),
+						"account", a.handle() + " · " + a.network().label()));
+			}
+		}
+		if (networks) {
+			for (String key : store.networkSeries(clock.instant().minus(Duration.ofDays(30)))) {
+				String name = SeriesKey.parse(key).id();
+				String label = java.util.Arrays.stream(Network.values()).filter(n -> n.name().equals(name))
+					.map(Network::label).findFirst().orElse(name);
+				choices.add(new SeriesChoice(key, "network", label));
+			}
+		}
+		return choices;
+	}
+
+	/** The trends of one series over {@code [from, to)}, newest first. */
+	public List<Trend> trendsOf(String series, Instant from, Instant to) {
+		return store.ofSeries(series, from, to, 200);
 	}
 
 	/** The trends of a show over {@code [from, to)}, newest first. */
@@ -82,8 +140,16 @@ public class TrendViews {
 	 * share, unique authors; airings and events as [start, end] pairs (epoch seconds).
 	 */
 	public Map<String, Object> timeline(ShowId show, Instant from, Instant to) {
-		List<TrendStore.Bucket> buckets = store.buckets(new SeriesKey(SeriesKey.Kind.SHOW, show.toString()).toString(),
-				from, to);
+		return timeline(new SeriesKey(SeriesKey.Kind.SHOW, show.toString()).toString(), show, from, to);
+	}
+
+	/**
+	 * The timeline of any series; the airings shaded are those of {@code show} when the series is
+	 * the show's own or one of its queries or accounts, none for a network-wide series.
+	 */
+	public Map<String, Object> timeline(String series, ShowId show, Instant from, Instant to) {
+		SeriesKey key = SeriesKey.parse(series);
+		List<TrendStore.Bucket> buckets = store.buckets(series, from, to);
 		List<Long> times = new ArrayList<>();
 		List<Integer> volume = new ArrayList<>();
 		List<Double> negative = new ArrayList<>();
@@ -111,11 +177,11 @@ public class TrendViews {
 			authors.add(0L);
 		}
 		List<long[]> airings = new ArrayList<>();
-		for (Airing a : schedules.airings(show, from, to)) {
+		for (Airing a : key.kind() == SeriesKey.Kind.NETWORK ? List.<Airing>of() : schedules.airings(show, from, to)) {
 			airings.add(new long[] { a.start().getEpochSecond(), a.end().getEpochSecond() });
 		}
 		List<Map<String, Object>> events = new ArrayList<>();
-		for (Trend t : trends(show, from, to)) {
+		for (Trend t : trendsOf(series, from, to)) {
 			Map<String, Object> e = new LinkedHashMap<>();
 			e.put("id", t.id());
 			e.put("kind", t.kind().name());

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,9 +88,23 @@ class TrendsController {
 			.orElseThrow(() -> new NotFoundException("No such show"));
 	}
 
+	/** The series of a show the actor may look at: the show's own first. */
+	private List<TrendViews.SeriesChoice> seriesOf(Actor actor, Show show) {
+		return views.seriesOf(show, actor.role().seesAllShows());
+	}
+
+	private static TrendViews.SeriesChoice choose(List<TrendViews.SeriesChoice> choices,
+			@org.jspecify.annotations.Nullable String series) {
+		if (series == null || series.isBlank()) {
+			return choices.get(0);
+		}
+		return choices.stream().filter(c -> c.key().equals(series)).findFirst()
+			.orElseThrow(() -> new NotFoundException("No such series"));
+	}
+
 	@GetMapping("/trends")
 	String page(@RequestParam(required = false) String show, @RequestParam(defaultValue = "day") String period,
-			Model model) {
+			@RequestParam(required = false) String series, Model model) {
 		Actor actor = access.current();
 		List<Show> visible = shows.visibleTo(actor);
 		model.addAttribute("shows", visible);
@@ -99,23 +116,40 @@ class TrendsController {
 		Show selected = show == null ? visible.get(0) : show(actor, show);
 		Instant now = clock.instant();
 		Instant from = now.minus(period(period));
-		List<Trend> trends = views.trends(selected.id(), from, now.plus(Duration.ofMinutes(1)));
+		List<TrendViews.SeriesChoice> choices = seriesOf(actor, selected);
+		TrendViews.SeriesChoice chosen = choose(choices, series);
+		List<Trend> trends = views.trendsOf(chosen.key(), from, now.plus(Duration.ofMinutes(1)));
+		// What the show's queries, accounts (and networks) did meanwhile, beside the series shown.
+		Map<String, TrendViews.SeriesChoice> others = new LinkedHashMap<>();
+		choices.stream().filter(c -> !c.key().equals(chosen.key())).forEach(c -> others.put(c.key(), c));
+		List<Trend> otherTrends = new ArrayList<>();
+		for (TrendViews.SeriesChoice c : others.values()) {
+			otherTrends.addAll(views.trendsOf(c.key(), from, now.plus(Duration.ofMinutes(1))));
+		}
+		otherTrends.sort(Comparator.comparing(Trend::startedAt).reversed());
 		model.addAttribute("show", selected);
+		model.addAttribute("choices", choices);
+		model.addAttribute("series", chosen);
+		model.addAttribute("others", others);
+		model.addAttribute("otherTrends", otherTrends.size() > 50 ? otherTrends.subList(0, 50) : otherTrends);
 		model.addAttribute("trends", trends);
 		model.addAttribute("emerging", views.emerging(selected.id()));
 		model.addAttribute("rule", alerts.rule(selected.id().toString()));
 		model.addAttribute("airings", schedules.airings(selected.id(), from, now.plus(Duration.ofDays(2))));
-		model.addAttribute("feedback",
-				trends.stream().collect(Collectors.toMap(Trend::id, t -> views.feedbackCounts(t.id()))));
+		model.addAttribute("feedback", java.util.stream.Stream.concat(trends.stream(), otherTrends.stream())
+			.collect(Collectors.toMap(Trend::id, t -> views.feedbackCounts(t.id()), (a, b) -> a)));
 		return "trends/page";
 	}
 
 	@GetMapping(path = "/trends/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Map<String, Object> timeline(@RequestParam String show, @RequestParam(defaultValue = "day") String period) {
-		Show selected = show(access.current(), show);
+	Map<String, Object> timeline(@RequestParam String show, @RequestParam(defaultValue = "day") String period,
+			@RequestParam(required = false) String series) {
+		Actor actor = access.current();
+		Show selected = show(actor, show);
+		TrendViews.SeriesChoice chosen = choose(seriesOf(actor, selected), series);
 		Instant now = clock.instant();
-		return views.timeline(selected.id(), now.minus(period(period)), now.plus(Duration.ofMinutes(1)));
+		return views.timeline(chosen.key(), selected.id(), now.minus(period(period)), now.plus(Duration.ofMinutes(1)));
 	}
 
 	@GetMapping(path = "/trends/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

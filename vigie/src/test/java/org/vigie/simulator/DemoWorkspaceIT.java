@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo workspace as a person starting Vigie without credentials gets it (demo on, fan activity,
  * background polling; real clock): within two minutes of start, {@code GET /api/v1/items?network=…}
- * answers items for X, Mastodon, Bluesky and RSS, read by the real connectors from the simulator
- * over HTTP.
+ * answers items for each of the eight networks (X, Facebook, Instagram, Mastodon, Bluesky, YouTube,
+ * Reddit, RSS/Atom), read by the real connectors from the simulator over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vigie.simulator.demo=true", "vigie.simulator.generator-enabled=true",
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("it")
 class DemoWorkspaceIT {
 
-	private static final List<Network> NETWORKS = List.of(Network.X, Network.MASTODON, Network.BLUESKY, Network.RSS);
+	private static final List<Network> NETWORKS = List.of(Network.values());
 
 	@LocalServerPort
 	int port;

@@ -20,7 +20,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.vigie.VigieApplication;
 import org.vigie.accounts.Accounts;
@@ -75,7 +74,8 @@ public final class IngestCrashChild {
 			.profiles("it")
 			.web(WebApplicationType.NONE)
 			.run( "--vigie.storage.data-dir=" + args[0], "--spring.main.lazy-initialization=true",
-					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+					"--logging.level.root=WARN", "--spring.main.banner-mode=off", "--spring.jmx.enabled=false",
+					"--spring.main.log-startup-info=false");
 		System.out.println(READY + ManagementFactory.getRuntimeMXBean().getUptime());
 		Accounts accounts = context.getBean(Accounts.class);
 		String handle = args[2];
@@ -102,7 +102,10 @@ public final class IngestCrashChild {
 		throw new IllegalStateException("not killed");
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * The crash points and the announcements, registered only in the child's application: not a
+	 * {@code @Configuration}, so that component scanning in other tests never picks it up.
+	 */
 	static class Hooks {
 
 		@Bean

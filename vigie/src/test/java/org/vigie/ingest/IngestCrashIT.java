@@ -185,7 +185,7 @@ class IngestCrashIT {
 
 	private static Run start(List<String> common, String crashPoint) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				IngestCrashChild.class.getName()));
 		command.addAll(common);
 		command.add(crashPoint);

@@ -46,8 +46,10 @@ class MessagesTests {
 			for (Path template : templates.filter(p -> p.toString().endsWith(".jte")).toList()) {
 				Matcher m = literal.matcher(Files.readString(template));
 				while (m.find()) {
-					if (!known.contains(m.group(1))) {
-						missing.add(m.group(1) + " (" + template.getFileName() + ")");
+					String key = m.group(1);
+					boolean prefix = key.endsWith(".");
+					if (prefix ? known.stream().noneMatch(k -> k.startsWith(key)) : !known.contains(key)) {
+						missing.add(key + " (" + template.getFileName() + ")");
 					}
 				}
 			}

@@ -107,13 +107,17 @@ public class InboxQuery {
 				params.add(filter.assignee());
 			}
 		}
-		if (filter.tag() != null) {
+		// In time order without free text, a tag or listening-query filter drives: its own table gives
+		// the marked items newest first, in batches, and the database checks the other filters.
+		boolean byQuery = filter.text() == null && filter.order() == InboxOrder.TIME && filter.query() != null;
+		boolean byTag = filter.text() == null && filter.order() == InboxOrder.TIME && !byQuery && filter.tag() != null;
+		if (filter.tag() != null && !byTag) {
 			where.append(few("SELECT 1 FROM item_tags WHERE tag = ?", filter.tag())
 					? " AND i.id IN (SELECT t.item_id FROM item_tags t WHERE t.tag = ?)"
 					: " AND EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = ?)");
 			params.add(filter.tag());
 		}
-		if (filter.query() != null) {
+		if (filter.query() != null && !byQuery) {
 			String matches = ListeningMatches.TABLE + " m WHERE m." + ListeningMatches.QUERY_COLUMN + " = ?";
 			where.append(few("SELECT 1 FROM " + matches, filter.query()) ? " AND i.id IN (SELECT m.item_id FROM " + matches + ")"
 					: " AND EXISTS (SELECT 1 FROM " + matches + " AND m.item_id = i.id)");
@@ -144,7 +148,65 @@ public class InboxQuery {
 			where.append(" AND i.text ").append(dialect.ilike()).append(" ? ESCAPE '\\'");
 			params.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
+		if (byQuery || byTag) {
+			Instant through = after == null ? null : Instant.ofEpochMilli(after.createdAt());
+			try (TextSearch.Matches marked = byQuery
+					? new Marked(ListeningMatches.TABLE, ListeningMatches.QUERY_COLUMN, filter.query(), filter.from(), through)
+					: new Marked("item_tags", "tag", filter.tag(), filter.from(), through)) {
+				return newestMatching(where.toString(), params, marked, limit);
+			}
+		}
 		return page(select(where, params, filter.order(), limit + 1), filter.order(), limit);
+	}
+
+	/**
+	 * The items a tag or a listening query marks, newest first, read from the table that records the
+	 * marks with each item's creation time ({@code item_created_at}), in exact keyset batches.
+	 */
+	private final class Marked implements TextSearch.Matches {
+
+		private final String sql;
+
+		private final List<Object> params = new ArrayList<>();
+
+		private TextSearch.@Nullable Hit last;
+
+		Marked(String table, String keyColumn, String key, @Nullable Instant from, @Nullable Instant through) {
+			StringBuilder where = new StringBuilder(" WHERE " + keyColumn + " = ?");
+			params.add(key);
+			if (from != null) {
+				where.append(" AND item_created_at >= ?");
+				params.add(from.toEpochMilli());
+			}
+			if (through != null) {
+				where.append(" AND item_created_at <= ?");
+				params.add(through.toEpochMilli());
+			}
+			this.sql = "SELECT item_id, item_created_at FROM " + table + where;
+		}
+
+		@Override
+		public List<TextSearch.Hit> next(int n) {
+			List<Object> all = new ArrayList<>(params);
+			String after = "";
+			if (last != null) {
+				after = " AND (item_created_at < ? OR (item_created_at = ? AND item_id < ?))";
+				all.addAll(List.of(last.createdAt(), last.createdAt(), last.id()));
+			}
+			all.add(n);
+			List<TextSearch.Hit> hits = jdbc.sql(sql + after + " ORDER BY item_created_at DESC, item_id DESC LIMIT ?")
+				.params(all)
+				.query((rs, i) -> new TextSearch.Hit(rs.getString(1), rs.getLong(2)))
+				.list();
+			if (!hits.isEmpty()) {
+				last = hits.get(hits.size() - 1);
+			}
+			return hits;
+		}
+
+		@Override
+		public void close() {
+		}
 	}
 
 	/**

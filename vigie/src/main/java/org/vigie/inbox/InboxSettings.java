@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize items per page of the stream and default {@code limit} of the API (default 50)
  * @param maxPageSize the largest {@code limit} the API accepts (default 200)
  * @param presenceTimeout how long someone counts as viewing or answering an item without a sign of life (default 45 s)
- * @param textSearchLimit at most this many free-text matches are examined for one page, newest first (default 5000):
+ * @param textSearchLimit at most this many free-text matches (or items of the tag or listening query filtered on) are
+ *        examined for one page, newest first (default 5000):
  *        when the other filters leave too few of them, the page ends early with a cursor that goes on
  * @param zone the time zone times are shown in (default Europe/Paris)
  */

@@ -112,8 +112,10 @@ public class Triage {
 	public void tag(Actor actor, Collection<String> ids, String tag) {
 		String clean = normaliseTag(tag);
 		for (String id : checked(actor, ids)) {
-			jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at) VALUES (?, ?, ?) ON CONFLICT (item_id, tag) DO NOTHING")
-				.params(id, clean, clock.millis())
+			jdbc.sql("""
+					INSERT INTO item_tags (item_id, tag, created_at, item_created_at)
+					SELECT id, ?, ?, created_at FROM items WHERE id = ? ON CONFLICT (item_id, tag) DO NOTHING""")
+				.params(clean, clock.millis(), id)
 				.update();
 			events.publishEvent(new ItemChanged(id, "tags"));
 		}
@@ -136,7 +138,9 @@ public class Triage {
 		List<String> clean = tags.stream().map(Triage::normaliseTag).distinct().toList();
 		jdbc.sql("DELETE FROM item_tags WHERE item_id = ?").param(id).update();
 		for (String tag : clean) {
-			jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at) VALUES (?, ?, ?)").params(id, tag, clock.millis()).update();
+			jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at, item_created_at) SELECT id, ?, ?, created_at FROM items WHERE id = ?")
+				.params(tag, clock.millis(), id)
+				.update();
 		}
 		events.publishEvent(new ItemChanged(id, "tags"));
 	}

@@ -75,8 +75,15 @@ class InboxTextPagingIT {
 			if (i % 5 != 0) {
 				jdbc.sql("UPDATE items SET status = 'DONE' WHERE id = ?").param(id).update();
 			}
+			if (i % 2 == 0) {
+				jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at, item_created_at) SELECT id, 'pair', 0, created_at FROM items WHERE id = ?")
+					.param(id)
+					.update();
+			}
 			if (i < 6) {
-				jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at) VALUES (?, 'rare', 0)").param(id).update();
+				jdbc.sql("INSERT INTO item_tags (item_id, tag, created_at, item_created_at) SELECT id, 'rare', 0, created_at FROM items WHERE id = ?")
+					.param(id)
+					.update();
 			}
 		}
 		archive.rebuild();
@@ -106,6 +113,16 @@ class InboxTextPagingIT {
 	}
 
 	@Test
+	void readsATagsItemsFromItsOwnTableInBatchesAndPagesThroughThemAll() {
+		List<String> expected = jdbc.sql("""
+				SELECT i.id FROM items i JOIN item_tags t ON t.item_id = i.id
+				WHERE t.tag = 'pair' AND i.status = 'OPEN' ORDER BY i.created_at DESC, i.id DESC""")
+			.query(String.class).list();
+		assertThat(expected).hasSizeGreaterThan(40);
+		assertThat(allPages(filter(null, "open", "pair"), 7)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
 	void ordersTheNewestMatchesByPriority() {
 		ItemPage page = query.page(Visibility.EVERYTHING, filter("finale", null, null).withOrder(InboxOrder.PRIORITY), true,
 				null, 10);
@@ -128,7 +145,7 @@ class InboxTextPagingIT {
 		throw new AssertionError("More than 200 pages");
 	}
 
-	private static InboxFilter filter(String text, @Nullable String status, @Nullable String tag) {
+	private static InboxFilter filter(@Nullable String text, @Nullable String status, @Nullable String tag) {
 		return new InboxFilter(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
 				status == null ? Set.of() : Set.of(ItemStatus.fromId(status).orElseThrow()), null, tag, null, null, null, text,
 				InboxOrder.TIME);

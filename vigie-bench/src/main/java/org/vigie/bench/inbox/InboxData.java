@@ -165,7 +165,8 @@ final class InboxData {
 					INSERT INTO items (id, network, external_id, kind, workspace_id, show_id, account_id, author_id, text,
 					  created_at, ingested_at, lang, sentiment, sentiment_score, priority, status, snoozed_until, assignee_id, from_us)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-					PreparedStatement tags = c.prepareStatement("INSERT INTO item_tags (item_id, tag, created_at) VALUES (?, ?, ?)");
+					PreparedStatement tags = c.prepareStatement(
+							"INSERT INTO item_tags (item_id, tag, created_at, item_created_at) VALUES (?, ?, ?, ?)");
 					PreparedStatement matches = c.prepareStatement("""
 							INSERT INTO item_matches (item_id, query_id, show_id, item_created_at, matched_at)
 							VALUES (?, ?, ?, ?, ?)""")) {
@@ -216,6 +217,7 @@ final class InboxData {
 						tags.setString(1, id);
 						tags.setString(2, "sav");
 						tags.setLong(3, at);
+						tags.setLong(4, at);
 						tags.addBatch();
 					}
 					if (text.contains("finale") || random.nextInt(80) == 0) {

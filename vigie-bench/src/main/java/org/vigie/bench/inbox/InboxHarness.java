@@ -37,7 +37,9 @@ import org.vigie.shared.ShowId;
  * holding {@code --items} items (generated on first run by {@link InboxData}, then reused), the
  * archive is built, and {@code --users} threads ask {@link InboxQuery#page} for the first page
  * (50 items) with one filter at a time, the same call the inbox page and the items API make.
- * Prints p50 / p95 / p99 / max per filter and for all filters mixed.
+ * Prints p50 / p95 / p99 / max of the wall-clock time per filter and for all filters mixed, with
+ * the load average before and after (the machine may be shared), and the CPU time of the calling
+ * thread per request (p50, p95: SQLite's work is counted there, PostgreSQL's is in its own processes).
  *
  * <pre>
  * vigie-bench/inbox-bench.sh --db sqlite   --items 1000000 --users 20 [--dir DIR] [--rounds 60]
@@ -123,7 +125,8 @@ public final class InboxHarness {
 					query.page(all, f, true, null, 50);
 				}
 			});
-			OUT.printf("%-28s %8s %8s %8s %8s %8s %6s%n", "filter", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean", "hits");
+			OUT.printf("%-28s %8s %8s %8s %8s %8s %6s %8s %8s%n", "filter", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean", "hits",
+					"cpu p50", "cpu p95");
 			List<Long> everything = new ArrayList<>();
 			for (var e : scenarios.entrySet()) {
 				Visibility v = e.getKey().startsWith("cm:") ? cm : all;
@@ -143,6 +146,7 @@ public final class InboxHarness {
 				query.page(all, f, true, null, 50);
 			});
 			print("all filters, mixed", mixed, -1);
+			lastCpu = new long[0];
 			print("all runs above", everything.stream().mapToLong(Long::longValue).toArray(), -1);
 			OUT.printf("Load average after: %s%n", loadAverage());
 		}
@@ -224,27 +228,36 @@ public final class InboxHarness {
 		String text;
 	}
 
+	/** CPU nanoseconds of the calls of the last {@link #measure}, in this JVM (SQLite's work included, PostgreSQL's not). */
+	private static long[] lastCpu = new long[0];
+
 	/** Runs {@code task} {@code rounds} times on each of {@code users} threads at once; returns each call's nanoseconds. */
 	static long[] measure(ExecutorService pool, int users, int rounds, Runnable task) throws Exception {
-		List<Future<long[]>> futures = new ArrayList<>();
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		List<Future<long[][]>> futures = new ArrayList<>();
 		for (int u = 0; u < users; u++) {
 			futures.add(pool.submit(() -> {
-				long[] out = new long[rounds];
+				long[][] out = new long[2][rounds];
 				for (int i = 0; i < rounds; i++) {
+					long c = threads.getCurrentThreadCpuTime();
 					long t = System.nanoTime();
 					task.run();
-					out[i] = System.nanoTime() - t;
+					out[0][i] = System.nanoTime() - t;
+					out[1][i] = threads.getCurrentThreadCpuTime() - c;
 				}
 				return out;
 			}));
 		}
 		long[] all = new long[users * rounds];
+		long[] cpu = new long[users * rounds];
 		int i = 0;
-		for (Future<long[]> f : futures) {
-			long[] part = f.get();
-			System.arraycopy(part, 0, all, i, part.length);
-			i += part.length;
+		for (Future<long[][]> f : futures) {
+			long[][] part = f.get();
+			System.arraycopy(part[0], 0, all, i, rounds);
+			System.arraycopy(part[1], 0, cpu, i, rounds);
+			i += rounds;
 		}
+		lastCpu = cpu;
 		return all;
 	}
 
@@ -252,8 +265,11 @@ public final class InboxHarness {
 		long[] sorted = nanos.clone();
 		Arrays.sort(sorted);
 		double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-		OUT.printf("%-28s %8.1f %8.1f %8.1f %8.1f %8.1f %6s%n", name, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-				sorted[sorted.length - 1] / 1e6, mean, hits < 0 ? "" : Integer.toString(hits));
+		long[] cpu = lastCpu.clone();
+		Arrays.sort(cpu);
+		OUT.printf("%-28s %8.1f %8.1f %8.1f %8.1f %8.1f %6s %8.2f %8.2f%n", name, pct(sorted, 50), pct(sorted, 95),
+				pct(sorted, 99), sorted[sorted.length - 1] / 1e6, mean, hits < 0 ? "" : Integer.toString(hits),
+				cpu.length == 0 ? 0 : pct(cpu, 50), cpu.length == 0 ? 0 : pct(cpu, 95));
 	}
 
 	static double pct(long[] sorted, double p) {

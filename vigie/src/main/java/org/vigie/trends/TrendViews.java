@@ -57,6 +57,16 @@ public class TrendViews {
 	 * account's handle, a network's name; untrusted, escaped when shown).
 	 */
 	public record SeriesChoice(String key, String kind, String label) {
+
+		/** The message key naming the kind, e.g. {@code trends.series.query}. */
+		public String messageKey() {
+			return switch (kind) {
+				case "query" -> "trends.series.query";
+				case "account" -> "trends.series.account";
+				case "network" -> "trends.series.network";
+				default -> "trends.series.show";
+			};
+		}
 	}
 
 	/**

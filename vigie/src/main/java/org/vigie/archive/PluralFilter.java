@@ -9,7 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Reduces French and English plurals to the singular on lowercased, accent-folded words:
  * {@code emissions → emission}, {@code chevaux → cheval}, {@code jeux → jeu}, {@code fans → fan}.
- * Deliberately light (no conjugation, no derivation) so that a word typed in a query means what it
+ * Deliberately light (no conjugation, no derivation, no gender: « animatrice » does not find
+ * « animateur », nor « nouvelle » « nouveau ») so that a word typed in a query means what it
  * says; applied alike to indexed text and query words. Words ending in {@code ss}, {@code us},
  * {@code is} and words of three letters or fewer are left alone.
  */

@@ -126,6 +126,25 @@ class SearchQueryTests {
 			« grand débat » ¦ le grand débat ¦ true
 			don't ¦ I don't know ¦ true
 			what's ¦ what's on tonight ¦ true
+			animateur ¦ les animateurs de Quotidien ¦ true
+			animatrice ¦ les animatrices de Quotidien ¦ true
+			animatrice ¦ l'animateur de Quotidien ¦ false
+			animateur ¦ l'animatrice de Quotidien ¦ false
+			nouveau ¦ les nouveaux épisodes ¦ true
+			nouvelles ¦ la nouvelle saison ¦ true
+			nouvelle ¦ un nouveau décor ¦ false
+			jeu ¦ les jeux télévisés ¦ true
+			télévisé ¦ Jeux télévisés ¦ true
+			bateau ¦ des bateaux sur la Seine ¦ true
+			episode ¦ new episodes tonight ¦ true
+			arthur ¦ l'émission d'Arthur ¦ true
+			aime ¦ je n'aime pas ce présentateur ¦ true
+			aube ¦ jusqu'à l'aube ¦ true
+			émission ¦ L'ÉMISSION DE CE SOIR ¦ true
+			"qu'il dit" ¦ c'est ce qu’il dit ¦ true
+			cinéma ¦ CINEMA ce soir ¦ true
+			noel ¦ Joyeux Noël à tous ¦ true
+			oeuvre ¦ une œuvre magnifique ¦ true
 			""";
 
 	static Stream<Arguments> table() {

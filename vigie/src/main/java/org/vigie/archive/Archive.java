@@ -122,6 +122,15 @@ public class Archive {
 	}
 
 	/**
+	 * The preview of a query being written: matches over the last 7 and 30 days and the newest
+	 * {@code samples} of them.
+	 * @throws QuerySyntaxException if a {@code show:} value names no show
+	 */
+	public ArchivePreview preview(SearchQuery query, int samples) {
+		return lucene.preview(lucene(query), clock.instant(), samples);
+	}
+
+	/**
 	 * Volume per day, sentiment, networks, shows, top authors and hashtags of the items matching
 	 * {@code query} in {@code scope}.
 	 * @param top how many authors and hashtags to list

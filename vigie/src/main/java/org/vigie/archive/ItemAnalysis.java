@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeepWordFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -65,6 +66,21 @@ public final class ItemAnalysis {
 			return new TokenStreamComponents(source, new EdgeNGramTokenFilter(stream, 2, MAX_PREFIX, false));
 		}
 	};
+
+	/**
+	 * The tokens of {@link ItemFields#TEXT_PREFIX} for {@code text}, keeping only the prefixes in
+	 * {@code wanted}: what the listening matcher indexes, since it only looks for its queries'
+	 * prefixes. Positions are those of the full field.
+	 */
+	public static TokenStream prefixes(String text, CharArraySet wanted) {
+		Tokenizer source = new StandardTokenizer();
+		source.setReader(new java.io.StringReader(text));
+		TokenStream stream = new ElisionFilter(source, ELISIONS);
+		stream = new LowerCaseFilter(stream);
+		stream = new ASCIIFoldingFilter(stream);
+		stream = new EdgeNGramTokenFilter(stream, 2, MAX_PREFIX, false);
+		return new KeepWordFilter(stream, wanted);
+	}
 
 	private static final Analyzer RAW = new Analyzer() {
 		@Override

@@ -3,6 +3,7 @@ package org.vigie.archive;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -13,6 +14,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an {@link ArchivedItem} into a Lucene document. The matching form holds only the indexed
@@ -33,53 +35,77 @@ public final class ItemDocuments {
 	private ItemDocuments() {
 	}
 
-	/** The document a listening query is matched against. Thread-safe; a new document per call. */
+	/** The document a listening query is matched against, with every field. Thread-safe; a new document per call. */
 	public static Document forMatching(ArchivedItem item) {
-		return forMatching(item, true, true);
+		return forMatching(item, null, null);
 	}
 
 	/**
-	 * The document a listening query is matched against, without the fields no query reads: the
-	 * exact text ({@code raw:}) and the prefixes ({@code word*}) each cost an analysis of the text.
+	 * The document a listening query is matched against, with only the {@code fields} some query
+	 * reads (each text field costs an analysis of the text), and in {@link ItemFields#TEXT_PREFIX}
+	 * only the {@code prefixes} some query looks for.
+	 * @param fields null for every field
+	 * @param prefixes null for every prefix
 	 */
-	public static Document forMatching(ArchivedItem item, boolean raw, boolean prefixes) {
+	public static Document forMatching(ArchivedItem item, @Nullable Set<String> fields, @Nullable CharArraySet prefixes) {
 		Document doc = new Document();
-		doc.add(new TextField(ItemFields.TEXT, item.text(), Field.Store.NO));
-		if (raw) {
+		if (reads(fields, ItemFields.TEXT)) {
+			doc.add(new TextField(ItemFields.TEXT, item.text(), Field.Store.NO));
+		}
+		if (reads(fields, ItemFields.TEXT_RAW)) {
 			doc.add(new TextField(ItemFields.TEXT_RAW, item.text(), Field.Store.NO));
 		}
-		if (prefixes) {
-			doc.add(new TextField(ItemFields.TEXT_PREFIX, item.text(), Field.Store.NO));
+		if (reads(fields, ItemFields.TEXT_PREFIX)) {
+			doc.add(prefixes == null ? new TextField(ItemFields.TEXT_PREFIX, item.text(), Field.Store.NO)
+					: new TextField(ItemFields.TEXT_PREFIX, ItemAnalysis.prefixes(item.text(), prefixes)));
 		}
-		keyword(doc, ItemFields.LANG, item.lang() == null ? "und" : item.lang());
-		keyword(doc, ItemFields.NETWORK, item.network().id());
-		if (item.show() != null) {
+		if (reads(fields, ItemFields.LANG)) {
+			keyword(doc, ItemFields.LANG, item.lang() == null ? "und" : item.lang());
+		}
+		if (reads(fields, ItemFields.NETWORK)) {
+			keyword(doc, ItemFields.NETWORK, item.network().id());
+		}
+		if (item.show() != null && reads(fields, ItemFields.SHOW)) {
 			keyword(doc, ItemFields.SHOW, item.show().toString());
 		}
-		if (item.account() != null) {
+		if (item.account() != null && reads(fields, ItemFields.ACCOUNT)) {
 			keyword(doc, ItemFields.ACCOUNT, item.account().toString());
 		}
-		for (String author : normalised(item.authors())) {
-			keyword(doc, ItemFields.AUTHOR, author);
+		if (reads(fields, ItemFields.AUTHOR)) {
+			for (String author : normalised(item.authors())) {
+				keyword(doc, ItemFields.AUTHOR, author);
+			}
 		}
-		for (String tag : normalised(item.hashtags())) {
-			keyword(doc, ItemFields.HASHTAG, tag);
+		if (reads(fields, ItemFields.HASHTAG)) {
+			for (String tag : normalised(item.hashtags())) {
+				keyword(doc, ItemFields.HASHTAG, tag);
+			}
 		}
-		for (String mention : normalised(item.mentions())) {
-			keyword(doc, ItemFields.MENTION, mention);
+		if (reads(fields, ItemFields.MENTION)) {
+			for (String mention : normalised(item.mentions())) {
+				keyword(doc, ItemFields.MENTION, mention);
+			}
 		}
-		if (item.hasLink()) {
+		if (item.hasLink() && reads(fields, ItemFields.HAS)) {
 			keyword(doc, ItemFields.HAS, "link");
 		}
-		if (item.hasMedia()) {
+		if (item.hasMedia() && reads(fields, ItemFields.HAS)) {
 			keyword(doc, ItemFields.HAS, "media");
 		}
-		if (item.sentiment() != null) {
+		if (item.sentiment() != null && reads(fields, ItemFields.SENTIMENT)) {
 			keyword(doc, ItemFields.SENTIMENT, item.sentiment());
 		}
-		keyword(doc, ItemFields.KIND, item.kind().id());
-		doc.add(new LongPoint(ItemFields.CREATED_AT, item.createdAt().toEpochMilli()));
+		if (reads(fields, ItemFields.KIND)) {
+			keyword(doc, ItemFields.KIND, item.kind().id());
+		}
+		if (reads(fields, ItemFields.CREATED_AT)) {
+			doc.add(new LongPoint(ItemFields.CREATED_AT, item.createdAt().toEpochMilli()));
+		}
 		return doc;
+	}
+
+	private static boolean reads(@Nullable Set<String> fields, String field) {
+		return fields == null || fields.contains(field);
 	}
 
 	/** The document stored in the archive. */

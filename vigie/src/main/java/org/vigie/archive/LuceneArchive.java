@@ -158,6 +158,26 @@ final class LuceneArchive implements Closeable {
 		return new NewestMatches(searchers, query);
 	}
 
+	/**
+	 * Counts of {@code query}'s matches over the 7 and 30 days before {@code now} and the newest
+	 * {@code samples} of them: two counts from the postings (no document is read) and one top-n by
+	 * creation time, which skips what cannot compete; only the samples' ids are read.
+	 */
+	ArchivePreview preview(Query query, Instant now, int samples) {
+		Query month = scoped(query, ArchiveScope.since(now.minus(java.time.Duration.ofDays(30))));
+		Query week = scoped(query, ArchiveScope.since(now.minus(java.time.Duration.ofDays(7))));
+		return withSearcher(s -> {
+			List<ItemId> ids = new ArrayList<>();
+			if (samples > 0) {
+				var stored = s.storedFields();
+				for (ScoreDoc hit : s.search(month, samples, NEWEST).scoreDocs) {
+					ids.add(ItemId.of(stored.document(hit.doc, java.util.Set.of(ItemFields.ID)).get(ItemFields.ID)));
+				}
+			}
+			return new ArchivePreview(s.count(week), s.count(month), ids);
+		});
+	}
+
 	long count(Query query, ArchiveScope scope) {
 		Query scoped = scoped(query, scope);
 		return withSearcher(s -> (long) s.count(scoped));

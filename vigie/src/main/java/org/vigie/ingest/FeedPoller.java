@@ -187,10 +187,14 @@ class FeedPoller {
 		return inserted == null ? 0 : inserted.size();
 	}
 
-	/** Normalises and stages items; one that fails is added to {@code bad} and skipped. */
+	/**
+	 * Normalises items (one that fails is added to {@code bad} and skipped), then stages the page at
+	 * once ({@link Stages#applyAll}: listening matches it in one pass).
+	 */
 	private List<ItemStore.Prepared> prepare(SocialAccount account, Feed feed, List<RemoteItem> remotes,
 			List<Batch.Rejected> bad) {
-		List<ItemStore.Prepared> prepared = new ArrayList<>();
+		List<IncomingItem> normalised = new ArrayList<>();
+		List<RemoteItem> kept = new ArrayList<>();
 		for (RemoteItem remote : remotes) {
 			try {
 				boolean replyToUs = remote.parentExternalId() != null
@@ -203,16 +207,21 @@ class FeedPoller {
 							item.parentExternalId(), item.conversationExternalId(), false, false, item.raw(),
 							item.annotations());
 				}
-				IncomingItem staged = stages.apply(item);
-				if (feed.kind() == Feed.Kind.SEARCH && staged.annotations().matchedQueries().isEmpty()) {
-					// A network search is broader than the listening queries: keep only what one matches.
-					continue;
-				}
-				prepared.add(new ItemStore.Prepared(staged, remote.metrics()));
+				normalised.add(item);
+				kept.add(remote);
 			}
 			catch (RuntimeException e) {
 				bad.add(new Batch.Rejected(remote.externalId(), String.valueOf(e.getMessage()), remote.raw() == null ? "" : remote.raw()));
 			}
+		}
+		List<IncomingItem> staged = stages.applyAll(normalised);
+		List<ItemStore.Prepared> prepared = new ArrayList<>();
+		for (int i = 0; i < staged.size(); i++) {
+			if (feed.kind() == Feed.Kind.SEARCH && staged.get(i).annotations().matchedQueries().isEmpty()) {
+				// A network search is broader than the listening queries: keep only what one matches.
+				continue;
+			}
+			prepared.add(new ItemStore.Prepared(staged.get(i), kept.get(i).metrics()));
 		}
 		return prepared;
 	}

@@ -1,5 +1,7 @@
 package org.vigie.listen;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -36,7 +38,21 @@ class ListeningStage implements ItemStage {
 
 	@Override
 	public IncomingItem apply(IncomingItem item) {
-		Set<String> ids = matcher.match(ArchivedItem.of(item));
+		return annotate(item, matcher.match(ArchivedItem.of(item)));
+	}
+
+	/** A page of items matched in one pass of the matcher. */
+	@Override
+	public List<IncomingItem> applyAll(List<IncomingItem> items) {
+		List<Set<String>> ids = matcher.matchAll(items.stream().map(ArchivedItem::of).toList());
+		List<IncomingItem> out = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			out.add(annotate(items.get(i), ids.get(i)));
+		}
+		return out;
+	}
+
+	private IncomingItem annotate(IncomingItem item, Set<String> ids) {
 		IncomingItem matched = item.withAnnotations(item.annotations().withMatchedQueries(ids));
 		if (ids.isEmpty() || item.kind() != ItemKind.LISTENING_HIT) {
 			return matched;

@@ -46,7 +46,21 @@ class LiveMatcher implements DisposableBean {
 	/** The ids of enabled queries matching the item and applying to its creation time. */
 	Set<String> match(ArchivedItem item) {
 		ensureLoaded();
-		Set<String> ids = matcher.match(item);
+		return applying(item, matcher.match(item));
+	}
+
+	/** As {@link #match}, for a page of items at once; the i-th set belongs to the i-th item. */
+	List<Set<String>> matchAll(List<ArchivedItem> items) {
+		ensureLoaded();
+		List<Set<String>> all = matcher.matchAll(items);
+		List<Set<String>> out = new ArrayList<>(all.size());
+		for (int i = 0; i < all.size(); i++) {
+			out.add(applying(items.get(i), all.get(i)));
+		}
+		return out;
+	}
+
+	private Set<String> applying(ArchivedItem item, Set<String> ids) {
 		if (ids.isEmpty()) {
 			return ids;
 		}

@@ -38,14 +38,31 @@ public final class QueryMatcher implements Closeable {
 					ItemFields.SENTIMENT, ItemFields.KIND, ItemFields.SHOW, ItemFields.ACCOUNT)),
 			TermWeightor.DEFAULT);
 
+	/** Pages larger than this are matched in several passes, to bound the memory of one pass. */
+	static final int MAX_BATCH = 256;
+
 	private final Monitor monitor;
 
-	/** Which registered queries read the exact text or the prefixes, so documents carry those fields only when needed. */
-	private final java.util.Map<String, Integer> needs = new java.util.concurrent.ConcurrentHashMap<>();
+	/** The fields each registered query reads, and the prefixes it looks for. */
+	private final java.util.Map<String, Reads> reads = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicInteger rawQueries = new java.util.concurrent.atomic.AtomicInteger();
+	/** How many registered queries read each field. */
+	private final java.util.Map<String, Integer> fieldReaders = new java.util.HashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicInteger prefixQueries = new java.util.concurrent.atomic.AtomicInteger();
+	/** How many registered queries look for each prefix ({@code emiss} of {@code emiss*}). */
+	private final java.util.Map<String, Integer> prefixReaders = new java.util.HashMap<>();
+
+	/** What documents must carry, replaced as a whole when queries change. */
+	private volatile Needs needs = Needs.NOTHING;
+
+	private record Reads(Set<String> fields, Set<String> prefixes) {
+	}
+
+	/** The fields read by at least one query, and the prefixes looked for. */
+	private record Needs(Set<String> fields, org.apache.lucene.analysis.CharArraySet prefixes) {
+
+		static final Needs NOTHING = new Needs(Set.of(), org.apache.lucene.analysis.CharArraySet.EMPTY_SET);
+	}
 
 	/** A matcher with no queries, in memory. */
 	public QueryMatcher() {
@@ -59,19 +76,20 @@ public final class QueryMatcher implements Closeable {
 
 	/** Adds or replaces queries, by id. */
 	public void put(Collection<MonitorQuery> queries) {
-		try {
-			monitor.register(queries);
+		synchronized (fieldReaders) {
+			// Documents carry what the new queries read before the queries are there.
 			for (MonitorQuery q : queries) {
-				forget(q.getId());
-				int need = fields(q.getQuery());
-				needs.put(q.getId(), need);
-				if ((need & 1) != 0) {
-					rawQueries.incrementAndGet();
-				}
-				if ((need & 2) != 0) {
-					prefixQueries.incrementAndGet();
+				Reads r = reads(q.getQuery());
+				Reads old = reads.put(q.getId(), r);
+				count(r, 1);
+				if (old != null) {
+					count(old, -1);
 				}
 			}
+			publish();
+		}
+		try {
+			monitor.register(queries);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -87,53 +105,71 @@ public final class QueryMatcher implements Closeable {
 	public void remove(String id) {
 		try {
 			monitor.deleteById(id);
-			forget(id);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private void forget(String id) {
-		Integer old = needs.remove(id);
-		if (old != null && (old & 1) != 0) {
-			rawQueries.decrementAndGet();
-		}
-		if (old != null && (old & 2) != 0) {
-			prefixQueries.decrementAndGet();
+		synchronized (fieldReaders) {
+			Reads old = reads.remove(id);
+			if (old != null) {
+				count(old, -1);
+				publish();
+			}
 		}
 	}
 
-	/** Bit 1: reads {@link ItemFields#TEXT_RAW}; bit 2: reads {@link ItemFields#TEXT_PREFIX} (or a prefix query). */
-	private static int fields(Query query) {
-		int[] need = { 0 };
+	private void count(Reads r, int delta) {
+		for (String f : r.fields()) {
+			fieldReaders.merge(f, delta, (a, b) -> a + b == 0 ? null : a + b);
+		}
+		for (String p : r.prefixes()) {
+			prefixReaders.merge(p, delta, (a, b) -> a + b == 0 ? null : a + b);
+		}
+	}
+
+	private void publish() {
+		var prefixes = new org.apache.lucene.analysis.CharArraySet(prefixReaders.keySet(), false);
+		needs = new Needs(Set.copyOf(fieldReaders.keySet()), org.apache.lucene.analysis.CharArraySet.unmodifiableSet(prefixes));
+	}
+
+	/** The fields {@code query} reads, and the terms it looks for in {@link ItemFields#TEXT_PREFIX}. */
+	private static Reads reads(Query query) {
+		Set<String> fields = new java.util.HashSet<>();
+		Set<String> prefixes = new java.util.HashSet<>();
 		query.visit(new org.apache.lucene.search.QueryVisitor() {
 			@Override
 			public boolean acceptField(String field) {
-				if (field.equals(ItemFields.TEXT_RAW)) {
-					need[0] |= 1;
-				}
-				if (field.equals(ItemFields.TEXT_PREFIX)) {
-					need[0] |= 2;
-				}
+				fields.add(field);
 				return true;
+			}
+
+			@Override
+			public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+				for (org.apache.lucene.index.Term t : terms) {
+					fields.add(t.field());
+					if (t.field().equals(ItemFields.TEXT_PREFIX)) {
+						prefixes.add(t.text());
+					}
+				}
 			}
 
 			@Override
 			public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
 					Query parent) {
-				if (parent instanceof org.apache.lucene.queries.spans.FieldMaskingSpanQuery) {
-					need[0] |= 2;
-				}
 				return this;
 			}
 		});
-		return need[0];
+		return new Reads(fields, prefixes);
 	}
 
-	/** The document for {@code item}, with only the fields the registered queries read. */
+	/**
+	 * The document for {@code item}, with only the fields the registered queries read, and in
+	 * {@link ItemFields#TEXT_PREFIX} only the prefixes they look for (a word has up to 15 prefixes;
+	 * a query set looks for a few hundred).
+	 */
 	public Document document(ArchivedItem item) {
-		return ItemDocuments.forMatching(item, rawQueries.get() > 0, prefixQueries.get() > 0);
+		Needs n = needs;
+		return ItemDocuments.forMatching(item, n.fields(), n.prefixes());
 	}
 
 	/** How many queries are registered. */
@@ -169,27 +205,40 @@ public final class QueryMatcher implements Closeable {
 		}
 	}
 
-	/** Matches several items at once; the i-th set belongs to the i-th item. */
+	/**
+	 * Matches several items at once, in passes of up to {@link #MAX_BATCH} items: Lucene Monitor
+	 * indexes the page once and selects and runs the candidate queries once for all its items. The
+	 * i-th set belongs to the i-th item.
+	 */
 	public List<Set<String>> matchAll(List<ArchivedItem> items) {
-		if (items.isEmpty()) {
-			return List.of();
-		}
-		try {
-			Document[] docs = items.stream().map(this::document).toArray(Document[]::new);
-			MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
-			List<Set<String>> out = new ArrayList<>(items.size());
-			for (int i = 0; i < docs.length; i++) {
-				Set<String> ids = new HashSet<>();
-				for (QueryMatch m : matches.getMatches(i)) {
-					ids.add(m.getQueryId());
-				}
-				out.add(ids);
+		List<Set<String>> out = new ArrayList<>(items.size());
+		for (int from = 0; from < items.size(); from += MAX_BATCH) {
+			List<ArchivedItem> page = items.subList(from, Math.min(items.size(), from + MAX_BATCH));
+			if (page.size() == 1) {
+				out.add(match(page.get(0)));
+				continue;
 			}
-			return out;
+			try {
+				Document[] docs = page.stream().map(this::document).toArray(Document[]::new);
+				MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+				for (int i = 0; i < docs.length; i++) {
+					Collection<QueryMatch> found = matches.getMatches(i);
+					if (found.isEmpty()) {
+						out.add(Set.of());
+						continue;
+					}
+					Set<String> ids = new HashSet<>();
+					for (QueryMatch m : found) {
+						ids.add(m.getQueryId());
+					}
+					out.add(ids);
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return out;
 	}
 
 	@Override

@@ -45,6 +45,22 @@ class QueryMatcherTests {
 		}
 	}
 
+	@Test
+	void matchesAPageAsItsItemsOneByOne() throws Exception {
+		try (QueryMatcher matcher = new QueryMatcher()) {
+			matcher.put("prefix", SearchQuery.parse("anima*").toLucene());
+			matcher.put("near", SearchQuery.parse("émiss* NEAR/2 génial").toLucene());
+			matcher.put("tag", SearchQuery.parse("#quotidien -replay").toLucene());
+			matcher.put("lang", SearchQuery.parse("barthes lang:fr").toLucene());
+			List<ArchivedItem> page = List.of(item("Les animateurs de #Quotidien"), item("cette émission est géniale"),
+					item("rien"), item("#Quotidien en replay"), item("Yann Barthes"), item("L'animatrice et l'émission, génial"));
+			List<java.util.Set<String>> one = page.stream().map(matcher::match).toList();
+			assertThat(matcher.matchAll(page)).isEqualTo(one);
+			assertThat(one).containsExactly(java.util.Set.of("prefix", "tag"), java.util.Set.of(), java.util.Set.of(),
+					java.util.Set.of(), java.util.Set.of("lang"), java.util.Set.of("prefix", "near"));
+		}
+	}
+
 	static ArchivedItem item(String text) {
 		return ArchivedItem.of(ItemId.generate(), text, "fr", Network.BLUESKY, null, null, List.of("fan"), "Fan", List.of(),
 				List.of(), List.of(), null, ItemKind.MENTION, Instant.parse("2026-11-25T20:00:00Z"));

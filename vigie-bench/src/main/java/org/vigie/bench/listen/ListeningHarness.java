@@ -31,6 +31,9 @@ import org.vigie.listen.QueryMatcher;
  */
 public final class ListeningHarness {
 
+	/** Items per page, as connectors read them (25 to 100): {@code -Dvigie.bench.page=N}, default 50. */
+	static final int PAGE = Integer.getInteger("vigie.bench.page", 50);
+
 	private ListeningHarness() {
 	}
 
@@ -68,24 +71,34 @@ public final class ListeningHarness {
 			for (int i = 0; i < 2_000; i++) {
 				run += raw.match(docs[i], QueryMatch.SIMPLE_MATCHER).getQueriesRun();
 			}
-			System.out.printf(Locale.ROOT, "%nraw Monitor runs %.1f candidate queries per item%n", run / 2000.0);
-			int round = 4_000;
+			System.out.printf(Locale.ROOT, "%nraw Monitor runs %.1f candidate queries per item (one at a time)%n", run / 2000.0);
+			int page = PAGE;
+			int round = 4_000 / page * page;
 			for (int r = 0; r < 12; r++) {
 				boolean measure = r >= 2;
-				int offset = (r * round) % items.size();
+				int offset = (r * round) % (items.size() - round);
 				for (int path = 0; path < 2; path++) {
 					long c0 = threads.getCurrentThreadCpuTime();
 					long w0 = System.nanoTime();
 					long h = 0;
-					for (int k = 0; k < round; k++) {
-						int i = (offset + k) % items.size();
+					for (int k = 0; k < round; k += page) {
+						int from = offset + k;
 						if (path == 0) {
-							IncomingItem item = items.get(i);
-							Set<String> ids = matcher.match(ArchivedItem.of(item));
-							h += item.withAnnotations(item.annotations().withMatchedQueries(ids)).annotations().matchedQueries().size();
+							// What the listening stage does with a page: the archive's view of each item,
+							// one matcher pass, the annotated items.
+							List<IncomingItem> incoming = items.subList(from, from + page);
+							List<Set<String>> ids = matcher.matchAll(incoming.stream().map(ArchivedItem::of).toList());
+							for (int j = 0; j < page; j++) {
+								IncomingItem item = incoming.get(j);
+								h += item.withAnnotations(item.annotations().withMatchedQueries(ids.get(j))).annotations()
+									.matchedQueries().size();
+							}
 						}
 						else {
-							h += raw.match(docs[i], QueryMatch.SIMPLE_MATCHER).getMatchCount();
+							var m = raw.match(java.util.Arrays.copyOfRange(docs, from, from + page), QueryMatch.SIMPLE_MATCHER);
+							for (int j = 0; j < page; j++) {
+								h += m.getMatchCount(j);
+							}
 						}
 					}
 					if (measure) {
@@ -98,8 +111,9 @@ public final class ListeningHarness {
 			}
 			double vigieCpu = count[0] / (cpu[0] / 1e9);
 			double rawCpu = count[1] / (cpu[1] / 1e9);
-			System.out.printf(Locale.ROOT, "%n%,d queries (parsed in %,d ms, registered in %,d ms), %,d items, %.2f matches per item%n",
-					n, parseMs, registerMs, count[0], hits[0] / (double) count[0]);
+			System.out.printf(Locale.ROOT, "%n%,d queries (parsed in %,d ms, registered in %,d ms), %,d items in pages of %d, %.2f matches per item; load average %.2f%n",
+					n, parseMs, registerMs, count[0], PAGE, hits[0] / (double) count[0],
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			System.out.printf(Locale.ROOT, "  vigie (stage path): %,10.0f items per CPU-second   (%,.0f per wall-second)%n",
 					vigieCpu, count[0] / (wall[0] / 1e9));
 			System.out.printf(Locale.ROOT, "  raw Lucene Monitor: %,10.0f items per CPU-second   (%,.0f per wall-second)%n",

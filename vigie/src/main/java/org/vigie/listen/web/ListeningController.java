@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vigie.archive.Archive;
-import org.vigie.archive.ArchiveScope;
+import org.vigie.archive.ArchivePreview;
 import org.vigie.archive.QuerySyntaxException;
 import org.vigie.archive.SearchQuery;
 import org.vigie.listen.ItemSnippets;
@@ -159,12 +159,11 @@ class ListeningController {
 		long started = System.nanoTime();
 		try {
 			SearchQuery query = queries.validate(text);
-			long last7 = archive.count(query, ArchiveScope.since(daysAgo(7)));
-			ArchiveScope month = ArchiveScope.since(daysAgo(30));
-			var page = archive.search(query, month, Archive.Order.NEWEST, 0, 5);
+			ArchivePreview found = archive.preview(query, 5);
+			var samples = snippets.of(found.newest());
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			return new Preview(text, null, 0, "", "", last7, page.total(), snippets.of(page.ids()),
-					searches.translate(text), millis);
+			return new Preview(text, null, 0, "", "", found.last7(), found.last30(), samples, searches.translate(text),
+					millis);
 		}
 		catch (QuerySyntaxException e) {
 			return new Preview(text, e.code(), e.position(), e.detail(), e.getMessage(), 0, 0, List.of(), List.of(), 0);

@@ -65,7 +65,7 @@ final class FeedClient {
 				closeQuietly(response);
 				String location = response.headers().firstValue("Location")
 					.orElseThrow(() -> new ConnectorException.Unavailable(
-							"The feed at " + url + " redirects without saying where (HTTP " + status + ")"));
+							"The feed at " + shown(url) + " redirects without saying where (HTTP " + status + ")"));
 				current = current.resolve(location.trim());
 				onlyPermanentRedirects &= status == 301 || status == 308;
 				if (onlyPermanentRedirects) {
@@ -75,7 +75,7 @@ final class FeedClient {
 			}
 			return answer(url, permanent, response);
 		}
-		throw new ConnectorException.Unavailable("The feed at " + url + " redirects more than " + MAX_REDIRECTS + " times");
+		throw new ConnectorException.Unavailable("The feed at " + shown(url) + " redirects more than " + MAX_REDIRECTS + " times");
 	}
 
 	private HttpResponse<InputStream> send(URI url, @Nullable String etag, @Nullable String lastModified)
@@ -99,7 +99,7 @@ final class FeedClient {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
-			throw new ConnectorException.Unavailable("The feed at " + url + " could not be reached: " + ex.getMessage(), ex);
+			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " could not be reached: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -123,17 +123,17 @@ final class FeedClient {
 		Optional<Instant> retryAt = retryAfter(response);
 		if ((status == 429 || status == 503) && retryAt.isPresent()) {
 			throw new ConnectorException.RateLimited(
-					"The feed at " + requested + " asks to wait (HTTP " + status + ")", retryAt.get());
+					"The feed at " + shown(requested) + " asks to wait (HTTP " + status + ")", retryAt.get());
 		}
 		if (status == 401 || status == 403) {
-			throw new ConnectorException.AuthRevoked("The feed at " + requested + " refuses access (HTTP " + status
+			throw new ConnectorException.AuthRevoked("The feed at " + shown(requested) + " refuses access (HTTP " + status
 					+ "): its key or credentials were revoked; reconnect it with a valid address");
 		}
 		if (status == 404 || status == 410) {
 			throw new ConnectorException.Rejected("The feed at " + requested
 					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"));
 		}
-		throw new ConnectorException.Unavailable("The feed at " + requested + " answered HTTP " + status);
+		throw new ConnectorException.Unavailable("The feed at " + shown(requested) + " answered HTTP " + status);
 	}
 
 	private byte[] readCapped(URI url, HttpResponse<InputStream> response) throws ConnectorException {
@@ -141,12 +141,12 @@ final class FeedClient {
 			byte[] body = in.readNBytes(settings.maxBytes() + 1);
 			if (body.length > settings.maxBytes()) {
 				throw new ConnectorException.Rejected(
-						"The feed at " + url + " is larger than " + settings.maxBytes() / 1024 + " KiB");
+						"The feed at " + shown(url) + " is larger than " + settings.maxBytes() / 1024 + " KiB");
 			}
 			return body;
 		}
 		catch (IOException ex) {
-			throw new ConnectorException.Unavailable("The feed at " + url + " broke off while downloading: "
+			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " broke off while downloading: "
 					+ ex.getMessage(), ex);
 		}
 	}
@@ -167,6 +167,18 @@ final class FeedClient {
 				}
 			}
 		});
+	}
+
+	/**
+	 * A feed's address as messages show it (they reach the log, the accounts page and the API): without
+	 * its query, which on a private feed carries the key.
+	 */
+	static String shown(URI url) {
+		if (url.getRawQuery() == null) {
+			return url.toString();
+		}
+		String s = url.toString();
+		return s.substring(0, s.indexOf('?')) + "?…";
 	}
 
 	private static boolean isRedirect(int status) {

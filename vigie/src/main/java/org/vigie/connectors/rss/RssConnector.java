@@ -119,7 +119,7 @@ final class RssConnector implements SocialConnector {
 	private Batch newest(Cursor cursor, FeedCursor from) throws ConnectorException {
 		FeedClient.Result result = client.fetch(url, from.etag(), from.lastModified());
 		if (!result.url().equals(url)) {
-			log.info("Feed {} moved permanently to {}", url, result.url());
+			log.info("Feed {} moved permanently to {}", FeedClient.shown(url), FeedClient.shown(result.url()));
 			url = result.url();
 			moved = true;
 		}
@@ -146,7 +146,8 @@ final class RssConnector implements SocialConnector {
 		}
 		catch (ConnectorException.Rejected gone) {
 			// An older document that vanished (404, 410) ends the walk; the newest entries are kept.
-			log.info("Feed {}: older document {} is gone ({}); walk over", url, address, gone.getMessage());
+			log.info("Feed {}: older document {} is gone ({}); walk over", FeedClient.shown(url), FeedClient.shown(address),
+					gone.getMessage());
 			return Batch.of(List.of(), from.walked().toCursor(), false);
 		}
 		if (!(result instanceof FeedClient.Fetched fetched)) {
@@ -166,12 +167,12 @@ final class RssConnector implements SocialConnector {
 		try {
 			FeedDocumentParser.Parsed parsed = FeedDocumentParser.parse(fetched.body(), fetched.contentType());
 			if (parsed.lenient()) {
-				log.debug("Feed {} is not well-formed; read leniently", fetched.url());
+				log.debug("Feed {} is not well-formed; read leniently", FeedClient.shown(fetched.url()));
 			}
 			return parsed;
 		}
 		catch (FeedDocumentParser.UnreadableFeedException ex) {
-			throw new ConnectorException.Unavailable("The feed at " + fetched.url() + " could not be read: " + ex.getMessage(), ex);
+			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(fetched.url()) + " could not be read: " + ex.getMessage(), ex);
 		}
 	}
 

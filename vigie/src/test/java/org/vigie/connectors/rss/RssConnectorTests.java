@@ -196,6 +196,17 @@ class RssConnectorTests {
 	}
 
 	@Test
+	void aRefusedPrivateFeedAsksToReconnectWithoutShowingItsKey() {
+		status = 401;
+
+		assertThatThrownBy(() -> connector("/feed.xml?key=s3cr3t-k3y").poll(FEED, Cursor.START))
+			.isInstanceOf(ConnectorException.AuthRevoked.class)
+			.hasMessageContaining("reconnect")
+			.hasMessageContaining("/feed.xml?…")
+			.hasMessageNotContaining("s3cr3t");
+	}
+
+	@Test
 	void stopsOnGone() {
 		status = 410;
 

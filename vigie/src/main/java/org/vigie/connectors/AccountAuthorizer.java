@@ -43,4 +43,12 @@ public interface AccountAuthorizer {
 	default java.util.List<FoundAccount> finishAll(AuthorizationRequest request, String code) throws ConnectorException {
 		return java.util.List.of(new FoundAccount(network(), finish(request, code), null, ""));
 	}
+
+	/**
+	 * Called once the person has connected an account this authorisation found, for what the
+	 * network needs then (Facebook: subscribe the Page to the app's webhooks). Never fails the
+	 * connection: problems are logged.
+	 */
+	default void connected(FoundAccount account) {
+	}
 }

@@ -83,7 +83,7 @@ class AccountsController {
 	}
 
 	/** The accounts an authorisation gave access to, waiting for the person to pick, and the show suggested. */
-	record Choices(List<FoundAccount> found, String show) implements java.io.Serializable {
+	record Choices(Network via, List<FoundAccount> found, String show) implements java.io.Serializable {
 	}
 
 	/**
@@ -172,7 +172,7 @@ class AccountsController {
 		AccountAuthorizer authorizer = authorizers.get(p.request().network());
 		if (authorizer.picks()) {
 			try {
-				session.setAttribute(CHOICES, new Choices(authorizer.finishAll(p.request(), code), p.show()));
+				session.setAttribute(CHOICES, new Choices(authorizer.network(), authorizer.finishAll(p.request(), code), p.show()));
 				return "redirect:/settings/accounts/choose";
 			}
 			catch (ConnectorException e) {
@@ -237,6 +237,7 @@ class AccountsController {
 					identity.secrets(), identity.expiresAt()));
 			audit.record(actor.auditActor(), "account.connected", "account", account.id().toString(),
 					account.network().id() + " " + account.handle());
+			authorizers.get(choices.via()).connected(f);
 			names.add(account.network().label() + " @" + account.handle());
 		}
 		if (names.isEmpty()) {

@@ -51,6 +51,8 @@ class FacebookAuthorizer implements AccountAuthorizer {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FacebookAuthorizer.class);
+
 	private final ConnectorSettings settings;
 
 	private final JsonHttp http;
@@ -166,6 +168,32 @@ class FacebookAuthorizer implements AccountAuthorizer {
 			throw new ConnectorException.Rejected("Facebook n'a donné accès à aucune Page : cochez au moins une Page");
 		}
 		return found;
+	}
+
+	/**
+	 * Subscribes a connected Page to the app's webhooks ({@code POST /{page-id}/subscribed_apps}
+	 * with {@code subscribed_fields=feed,mention,messages}, the Page token): without it Meta pushes
+	 * nothing for the Page (nor for its Instagram account); polling works either way.
+	 */
+	@Override
+	public void connected(FoundAccount account) {
+		if (account.network() != Network.FACEBOOK) {
+			return;
+		}
+		ConnectedIdentity page = account.identity();
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("subscribed_fields", "feed,mention,messages");
+		form.put("access_token", page.secrets().getOrDefault("page_token", ""));
+		try {
+			JsonHttp.Response r = http.postForm(JsonHttp.uri(page.baseUrl(), "/" + GraphClient.VERSION + "/" + page.externalId()
+					+ "/subscribed_apps", Map.of()), Map.of(), form);
+			if (!r.ok()) {
+				log.warn("Facebook did not subscribe the Page {} to webhooks (HTTP {}): polling only", page.handle(), r.status());
+			}
+		}
+		catch (ConnectorException e) {
+			log.warn("Could not subscribe the Page {} to webhooks: {}; polling only", page.handle(), e.getMessage());
+		}
 	}
 
 	/**

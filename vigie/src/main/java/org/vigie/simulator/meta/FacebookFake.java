@@ -43,9 +43,12 @@ class FacebookFake implements NetworkFake {
 
 	private final MetaLogin login;
 
-	FacebookFake(Simulator sim, MetaLogin login) {
+	private final MetaWebhooks webhooks;
+
+	FacebookFake(Simulator sim, MetaLogin login, MetaWebhooks webhooks) {
 		this.sim = sim;
 		this.login = login;
+		this.webhooks = webhooks;
 	}
 
 	@Override
@@ -132,6 +135,12 @@ class FacebookFake implements NetworkFake {
 		}
 		if (isPage && method.equals("POST") && edge.equals("/messages")) {
 			return send(r, page);
+		}
+		if (isPage && method.equals("POST") && edge.equals("/subscribed_apps")) {
+			// The Page's webhooks (and, through it, its Instagram account's) are now pushed.
+			webhooks.subscribe(FB, page.id());
+			login.instagramOf(page.id()).ifPresent(ig -> webhooks.subscribe(Network.INSTAGRAM, ig.id()));
+			return ok(Graph.JSON.createObjectNode().put("success", true));
 		}
 		if (object.startsWith("m_")) {
 			return message(object.substring(2), page);

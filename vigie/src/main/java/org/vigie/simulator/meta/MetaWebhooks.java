@@ -90,6 +90,11 @@ public class MetaWebhooks {
 		set.add(accountId);
 	}
 
+	/** True when this account's activity is pushed (once started). */
+	public boolean subscribed(Network network, String accountId) {
+		return subscribed.getOrDefault(network, java.util.Set.of()).contains(accountId);
+	}
+
 	/** Subscribes the Page and the Instagram account of every demo show. */
 	public void subscribeDemoShows() {
 		for (SimShow show : DemoCast.SHOWS) {

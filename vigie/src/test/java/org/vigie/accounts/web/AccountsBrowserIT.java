@@ -84,6 +84,9 @@ class AccountsBrowserIT {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.vigie.simulator.meta.MetaWebhooks metaWebhooks;
+
 	WebDriver browser;
 
 	User admin;
@@ -267,7 +270,13 @@ class AccountsBrowserIT {
 		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")));
 		assertThat(browser.getCurrentUrl()).contains("/sim/facebook/v26.0/dialog/oauth").contains("client_id=vigie-demo")
 			.contains("pages_show_list").contains("instagram_manage_comments");
-		browser.findElement(By.id("page-" + other.id())).click();
+		// Grant only this show's Page (the simulator may offer the demo shows' Pages too).
+		for (org.openqa.selenium.WebElement box : browser.findElements(By.cssSelector("input[name=page]"))) {
+			if (!box.getAttribute("value").equals(page.id()) && box.isSelected()) {
+				box.click();
+			}
+		}
+		assertThat(browser.findElement(By.id("page-" + other.id())).isSelected()).isFalse();
 		browser.findElement(By.id("authorize")).click();
 
 		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("choose-form")));
@@ -289,6 +298,9 @@ class AccountsBrowserIT {
 		assertThat(ig.externalId()).isEqualTo(insta.id());
 		assertThat(ig.baseUrl()).isEqualTo(simulator.baseUrl(Network.INSTAGRAM));
 		assertThat(accounts.find(Network.FACEBOOK, "AutrePage")).isEmpty();
+		assertThat(metaWebhooks.subscribed(Network.FACEBOOK, page.id())).isTrue();
+		assertThat(metaWebhooks.subscribed(Network.INSTAGRAM, insta.id())).isTrue();
+		assertThat(metaWebhooks.subscribed(Network.FACEBOOK, other.id())).isFalse();
 		assertThat(browser.findElement(By.cssSelector("tr[data-network=facebook][data-handle=PhareTV] td.token")).getText())
 			.contains("Jeton de Page").contains("n'expire pas");
 

@@ -268,7 +268,8 @@ public class InboxQuery {
 	 */
 	private ItemPage newestMatching(String where, List<Object> params, TextSearch.Matches matches, int limit) {
 		List<InboxItem> found = List.of();
-		int batch = Math.max(200, 4 * (limit + 1));
+		// Twice the page: enough when the other filters keep half of the matches, and small for the database.
+		int batch = Math.max(100, 2 * (limit + 1));
 		int examined = 0;
 		while (true) {
 			List<TextSearch.Hit> hits = matches.next(batch);

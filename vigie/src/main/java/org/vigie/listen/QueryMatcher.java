@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.Query;
 import org.vigie.archive.ArchivedItem;
@@ -24,10 +25,12 @@ import org.vigie.archive.ItemDocuments;
 import org.vigie.archive.ItemFields;
 
 /**
- * Every stored listening query in a Lucene {@link Monitor}, matched against one item at a time.
- * The presearcher indexes each query by its most selective word, and weighs facets such as
- * {@code lang:fr} or {@code has:link} low so that they never stand for a query: an item is only
- * tested against the queries one of its words could satisfy. Thread-safe: queries may be added or
+ * Every stored listening query in a Lucene {@link Monitor}, matched against an item or a page of
+ * items. The presearcher ({@link MultipassTermFilteredPresearcher}, two passes) indexes each query
+ * by its two most selective words, and weighs facets such as {@code lang:fr} or {@code has:link}
+ * low so that they never stand for a query: an item is only tested against the queries it could
+ * satisfy on both passes (for {@code barthes quotidien}, items with both words), which halves the
+ * candidates that the one-pass presearcher lets through. Thread-safe: queries may be added or
  * removed while items are matched.
  */
 public final class QueryMatcher implements Closeable {
@@ -37,6 +40,16 @@ public final class QueryMatcher implements Closeable {
 			TermWeightor.fieldWeightor(0.01, Set.of(ItemFields.LANG, ItemFields.NETWORK, ItemFields.HAS,
 					ItemFields.SENTIMENT, ItemFields.KIND, ItemFields.SHOW, ItemFields.ACCOUNT)),
 			TermWeightor.DEFAULT);
+
+	/**
+	 * Lucene Monitor's simple matcher, on a searcher without query cache: Monitor searches each
+	 * page (or item) with a new, throwaway searcher, whose default cache would only add its
+	 * bookkeeping to every candidate query.
+	 */
+	private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
+		searcher.setQueryCache(null);
+		return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+	};
 
 	/** Pages larger than this are matched in several passes, to bound the memory of one pass. */
 	static final int MAX_BATCH = 256;
@@ -67,7 +80,7 @@ public final class QueryMatcher implements Closeable {
 	/** A matcher with no queries, in memory. */
 	public QueryMatcher() {
 		try {
-			this.monitor = new Monitor(ItemAnalysis.analyzer(), new TermFilteredPresearcher(WEIGHTOR, List.of(), Set.of()));
+			this.monitor = new Monitor(ItemAnalysis.analyzer(), new MultipassTermFilteredPresearcher(2, 0f, WEIGHTOR, List.of(), Set.of()));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -190,7 +203,7 @@ public final class QueryMatcher implements Closeable {
 	/** The ids of the queries that match the document (built by {@link ItemDocuments#forMatching}). */
 	public Set<String> match(Document doc) {
 		try {
-			MatchingQueries<QueryMatch> matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+			MatchingQueries<QueryMatch> matches = monitor.match(doc, MATCHER);
 			if (matches.getMatchCount() == 0) {
 				return Set.of();
 			}
@@ -220,7 +233,7 @@ public final class QueryMatcher implements Closeable {
 			}
 			try {
 				Document[] docs = page.stream().map(this::document).toArray(Document[]::new);
-				MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+				MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, MATCHER);
 				for (int i = 0; i < docs.length; i++) {
 					Collection<QueryMatch> found = matches.getMatches(i);
 					if (found.isEmpty()) {

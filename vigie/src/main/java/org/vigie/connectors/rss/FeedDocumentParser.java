@@ -13,8 +13,13 @@ import java.util.Set;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,7 +28,8 @@ import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the bytes of a feed (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with ROME. The charset comes from the
+ * Parses the bytes of a feed (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, Microsoft CDF) with ROME, after
+ * {@link FeedNormalizer} has rewritten the well-formed shapes ROME does not recognise. The charset comes from the
  * BOM, the XML declaration and the HTTP {@code Content-Type}, leniently. A document that is not
  * well-formed XML gets a second chance: it is tidied by jsoup's forgiving XML parser (unclosed
  * tags, bare ampersands, HTML entities) and parsed again; the result says it was {@link Parsed#lenient()}.
@@ -101,12 +107,43 @@ final class FeedDocumentParser {
 		}
 	}
 
+	/**
+	 * Reads the XML with ROME's own hardened SAX builder (and its healer of stray entities), lets
+	 * {@link FeedNormalizer} turn the shapes ROME does not know into ones it does, then builds the feed.
+	 */
 	private static SyndFeed build(String xml) throws FeedException {
-		SyndFeedInput input = new SyndFeedInput();
-		// Feeds in the wild carry DOCTYPEs (RSS 0.91's Netscape DTD); ROME still never loads external entities.
-		input.setAllowDoctypes(true);
-		input.setXmlHealerOn(true);
-		return input.build(new StringReader(xml));
+		org.jdom2.Document doc = DocumentReader.read(xml);
+		try {
+			return new SyndFeedInput().build(FeedNormalizer.normalize(doc));
+		}
+		catch (IllegalArgumentException | FeedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException parserBug) {
+			// ROME's parsers dereference what they expect to find (a channel, say): a document without it is not a feed.
+			throw new ParsingFeedException("Invalid document", parserBug);
+		}
+	}
+
+	/** ROME's SAX builder: no external entities, no DTD loading. */
+	private static final class DocumentReader extends WireFeedInput {
+
+		private DocumentReader() {
+			// Feeds in the wild carry DOCTYPEs (RSS 0.91's Netscape DTD); ROME still never loads external entities.
+			setAllowDoctypes(true);
+		}
+
+		static org.jdom2.Document read(String xml) throws ParsingFeedException {
+			try {
+				return new DocumentReader().createSAXBuilder().build(new XmlFixerReader(new StringReader(xml)));
+			}
+			catch (JDOMParseException ex) {
+				throw new ParsingFeedException("Invalid XML: " + ex.getMessage(), ex);
+			}
+			catch (JDOMException | IOException | RuntimeException ex) {
+				throw new ParsingFeedException("Invalid XML", ex);
+			}
+		}
 	}
 
 	/**

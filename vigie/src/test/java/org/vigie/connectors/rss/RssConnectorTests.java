@@ -184,6 +184,50 @@ class RssConnectorTests {
 	}
 
 	@Test
+	void readsAMicrosoftCdfChannelAsEntries() throws Exception {
+		body = "<CHANNEL BASE=\"http://base.example.org/\" HREF=\"http://www.example.org/\"><TITLE>Chaîne</TITLE>"
+				+ "<ITEM HREF=\"/item/1\" LASTMOD=\"2004-04-06T23:05:43-05:00\"><TITLE>Un titre</TITLE>"
+				+ "<ABSTRACT>Le résumé</ABSTRACT></ITEM></CHANNEL>";
+
+		List<RemoteItem> items = connector("/feed.xml").poll(FEED, Cursor.START).items();
+
+		assertThat(items).singleElement().satisfies(item -> {
+			assertThat(item.externalId()).isEqualTo("http://base.example.org/item/1");
+			assertThat(item.url()).isEqualTo("http://base.example.org/item/1");
+			assertThat(item.text()).isEqualTo("Un titre\n\nLe résumé");
+			assertThat(item.createdAt()).isEqualTo(Instant.parse("2004-04-07T04:05:43Z"));
+		});
+	}
+
+	@Test
+	void decodesAtom03Base64TextBrokenOverLines() throws Exception {
+		body = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><id>urn:b64</id>"
+				+ "<title mode=\"base64\">\n    RXhhbXBsZSA8Yj5BdG9tPC9iPg==\n  </title></entry></feed>";
+
+		List<RemoteItem> items = connector("/feed.xml").poll(FEED, Cursor.START).items();
+
+		// No type: the decoded title is read as HTML, and Vigie keeps titles as plain text.
+		assertThat(items).extracting(RemoteItem::text).containsExactly("Example Atom");
+	}
+
+	@Test
+	void readsItemsOfAnRssWithoutChannelNorVersion() throws Exception {
+		body = "<rss><item><guid>urn:i</guid><description>&lt;!' &lt;a href=\"foo\"&gt;</description></item></rss>";
+
+		assertThat(connector("/feed.xml").poll(FEED, Cursor.START).items()).extracting(RemoteItem::externalId)
+			.containsExactly("urn:i");
+	}
+
+	@Test
+	void readsAFeedWithoutNamespaceAsAtom10AndItsItemsAsEntries() throws Exception {
+		body = "<feed xmlns:bogus=\"http://dom.test/ns\"><entry><id bogus:attr=\"wrong\">urn:right</id><title>Entry</title></entry>"
+				+ "<item><id>urn:item</id><title>Item</title></item></feed>";
+
+		assertThat(connector("/feed.xml").poll(FEED, Cursor.START).items()).extracting(RemoteItem::externalId)
+			.containsExactlyInAnyOrder("urn:right", "urn:item");
+	}
+
+	@Test
 	void reportsAPermanentMoveAsRenewedCredentials() throws Exception {
 		serveFeed(entry("urn:a", "T", "2026-11-20T20:00:00Z", "x"));
 		SocialConnector connector = connector("/old.xml");

@@ -32,8 +32,9 @@ import org.vigie.shared.ShowId;
  * the listening corpus (TweetEval English, UMSAB French), repeated with new ids, networks, authors,
  * shows and creation times spread over the 90 days before "now" — repeating raises match counts,
  * which only makes previews slower. Queries: the listening benchmark's generator (names, hashtags,
- * phrases, NEAR, wildcards, exclusions, fields) over the rare words and over the common words, and
- * the successive prefixes of some of them as they are typed (each one that parses).
+ * phrases, NEAR, wildcards, exclusions, fields) over the rare words and over the common words, the
+ * successive prefixes of some of them as they are typed (each one that parses), and a few of the
+ * broadest queries one can type ({@code the}, {@code de}, {@code lo*}…).
  *
  * <pre>
  * java -cp vigie-bench/target/vigie-bench.jar org.vigie.bench.listen.PreviewHarness [DIR] [ITEMS]
@@ -125,6 +126,8 @@ public final class PreviewHarness {
 	/** Rare-word and common-word queries, and what is typed on the way to some of them. */
 	static List<String> queries(List<IncomingItem> corpus) {
 		Set<String> out = new LinkedHashSet<>();
+		// The broadest things one types: the most frequent words, phrases and prefixes.
+		out.addAll(List.of("the", "de", "love", "\"je suis\"", "i NEAR/3 love", "lo*", "the -love lang:en", "c'est"));
 		out.addAll(ListeningCorpus.queries(corpus, 100, 3, 2_000));
 		List<String> common = ListeningCorpus.queries(corpus, 100, 5, 150);
 		out.addAll(common);

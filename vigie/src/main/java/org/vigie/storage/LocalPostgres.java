@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * runs as the {@code postgres} system user, since PostgreSQL refuses to run as root.
  *
  * <p>Binaries are looked up in {@code VIGIE_PG_BIN}, then {@code /usr/lib/postgresql/<15..17>/bin}.
- * Not for production: data lives in a temporary folder and is deleted by {@link #close()}.
+ * Not for production: data lives in a temporary folder and is deleted by {@link #close()}, unless the
+ * server was started by {@link #kept(Path, String...)} (benchmarks keep their million items).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -44,11 +45,14 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private final boolean asPostgresUser;
 
-	private LocalPostgres(Path bin, Path dir, int port, boolean asPostgresUser) {
+	private final boolean kept;
+
+	private LocalPostgres(Path bin, Path dir, int port, boolean asPostgresUser, boolean kept) {
 		this.bin = bin;
 		this.dir = dir;
 		this.port = port;
 		this.asPostgresUser = asPostgresUser;
+		this.kept = kept;
 	}
 
 	/** True when PostgreSQL binaries are found on this machine. */
@@ -71,33 +75,54 @@ public final class LocalPostgres implements AutoCloseable {
 
 	/** Starts a new server. */
 	public static LocalPostgres start() {
+		try {
+			return launch(Files.createTempDirectory("vigie-pg-"), false, List.of());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start PostgreSQL", e);
+		}
+	}
+
+	/**
+	 * Starts a server whose cluster lives in {@code dir} and outlives it: created on first use,
+	 * reused by later calls, stopped but not deleted by {@link #close()}.
+	 * @param settings extra {@code name=value} server settings
+	 */
+	public static LocalPostgres kept(Path dir, String... settings) {
+		try {
+			Files.createDirectories(dir);
+			return launch(dir, true, List.of(settings));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start PostgreSQL in " + dir, e);
+		}
+	}
+
+	private static LocalPostgres launch(Path dir, boolean kept, List<String> settings) throws IOException {
 		Path bin = findBin();
 		if (bin == null) {
 			throw new IllegalStateException(
 					"PostgreSQL binaries not found: install postgresql-15 (apt-get install postgresql) or set VIGIE_PG_BIN");
 		}
-		try {
-			boolean root = "root".equals(System.getProperty("user.name"));
-			Path dir = Files.createTempDirectory("vigie-pg-");
-			if (root) {
-				run(List.of("chown", "postgres:postgres", dir.toString()), 30);
-				run(List.of("chmod", "700", dir.toString()), 30);
-			}
-			Path data = dir.resolve("data");
-			int port = freePort();
-			LocalPostgres server = new LocalPostgres(bin, dir, port, root);
+		boolean root = "root".equals(System.getProperty("user.name"));
+		if (root) {
+			run(List.of("chown", "postgres:postgres", dir.toString()), 30);
+			run(List.of("chmod", "700", dir.toString()), 30);
+		}
+		Path data = dir.resolve("data");
+		int port = freePort();
+		LocalPostgres server = new LocalPostgres(bin, dir, port, root, kept);
+		if (!Files.exists(data.resolve("PG_VERSION"))) {
 			server.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "vigie", "--auth=trust",
 					"-E", "UTF8", "--no-locale", "--no-sync"), 120);
-			server.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
-					"-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-							+ " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-					"start"), 90);
-			log.info("Started a throwaway PostgreSQL on 127.0.0.1:{} ({})", port, bin);
-			return server;
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot start PostgreSQL", e);
-		}
+		StringBuilder options = new StringBuilder("-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+				+ " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+		settings.forEach(setting -> options.append(" -c ").append(setting));
+		server.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
+				"-w", "-t", "120", "-o", options.toString(), "start"), 150);
+		log.info("Started {} PostgreSQL on 127.0.0.1:{} ({})", kept ? "a kept" : "a throwaway", port, bin);
+		return server;
 	}
 
 	/** Creates a new empty database and returns its JDBC URL (user {@code vigie}, no password). */
@@ -126,11 +151,14 @@ public final class LocalPostgres implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		try {
-			pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
-					"stop"), 60);
+			pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", kept ? "fast" : "immediate",
+					"-w", "stop"), 60);
 		}
 		catch (RuntimeException e) {
 			log.warn("Could not stop PostgreSQL in {}: {}", dir, e.getMessage());
+		}
+		if (kept) {
+			return;
 		}
 		try {
 			run(List.of("rm", "-rf", dir.toString()), 60);

@@ -122,6 +122,16 @@
 
   document.body.addEventListener('inbox-refresh', refreshStream);
 
+  // The next page could not be loaded: say so; a click on the row tries again.
+  ['htmx:responseError', 'htmx:sendError', 'htmx:timeout'].forEach(function (name) {
+    document.addEventListener(name, function (event) {
+      var more = event.detail && event.detail.elt;
+      if (!(more instanceof Element) || !more.matches('#rows li.more')) return;
+      var failed = more.querySelector('.failed');
+      if (failed) failed.hidden = false;
+    });
+  });
+
   // Someone changed an item's status, assignee or tags: refresh its row where it stands (never
   // moved or removed, so the list does not jump), keeping what this tab marked on it.
   function refreshRow(id) {

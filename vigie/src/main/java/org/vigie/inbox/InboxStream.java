@@ -16,6 +16,7 @@ import gg.jte.output.StringOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,6 +81,15 @@ public class InboxStream {
 			send(connection, "presence", renderPresence(item, userId, locale));
 		}
 		return emitter;
+	}
+
+	/**
+	 * Vigie is stopping: end every stream now, so that the server's graceful shutdown does not wait
+	 * for them (browsers reconnect by themselves).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		tabs.values().forEach(tab -> tab.emitter().complete());
 	}
 
 	/** Counts for each tab the new items it may see. Called after ingestion committed. */

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,12 @@ public class LiveAlerts implements AlertChannel {
 		emitter.onTimeout(() -> listeners.remove(id));
 		emitter.onError(e -> listeners.remove(id));
 		return emitter;
+	}
+
+	/** Vigie is stopping: end every live connection so that the graceful shutdown does not wait for them. */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		listeners.values().forEach(listener -> listener.emitter().complete());
 	}
 
 	@Override

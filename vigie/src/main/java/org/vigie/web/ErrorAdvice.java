@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
@@ -68,6 +69,12 @@ class ErrorAdvice {
 	@ExceptionHandler(ResponseStatusException.class)
 	Object status(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response) {
 		return answer(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason(), request, response);
+	}
+
+	/** A live stream whose browser went away (tab closed, page left): nothing to answer, nothing wrong. */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void disconnected(AsyncRequestNotUsableException e, HttpServletRequest request) {
+		log.debug("Client left {} {}", request.getMethod(), request.getRequestURI());
 	}
 
 	@ExceptionHandler(Exception.class)

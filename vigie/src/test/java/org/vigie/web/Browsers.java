@@ -33,13 +33,16 @@ public final class Browsers {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver chrome = new ChromeDriver(service, options);
-		chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
 		return chrome;
 	}
 
-	/** A wait of up to ten seconds. */
+	/**
+	 * A wait of up to thirty seconds: it returns as soon as the condition holds, and CI's two cores
+	 * can be slow to render while other tests run.
+	 */
 	public static WebDriverWait waitFor(WebDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		return new WebDriverWait(driver, Duration.ofSeconds(30));
 	}
 
 	private static String firstExisting(String... paths) {

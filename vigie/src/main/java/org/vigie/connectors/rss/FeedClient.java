@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
@@ -179,6 +182,29 @@ final class FeedClient {
 		}
 		String s = url.toString();
 		return s.substring(0, s.indexOf('?')) + "?…";
+	}
+
+	/** Query parameters that carry a private feed's credential (key, token, signature…). */
+	private static final Pattern SECRET_PARAMETER = Pattern.compile(
+			"(?i)(key|apikey|api_key|token|access_token|private_token|auth|secret|sig|signature|password|passwd|pass|passkey|hash)");
+
+	/**
+	 * A feed's address without the query parameters that carry its credential: what identifies the
+	 * feed (two feeds that differ by {@code ?format=} stay two, the same private feed with a new key
+	 * stays one) and may be shown and stored in the clear.
+	 */
+	static String publicAddress(URI url) {
+		String query = url.getRawQuery();
+		String s = url.toString();
+		if (query == null) {
+			return s;
+		}
+		String kept = Arrays.stream(query.split("&"))
+			.filter(p -> !p.isEmpty() && !SECRET_PARAMETER.matcher(p.split("=", 2)[0]).matches())
+			.collect(Collectors.joining("&"));
+		String head = s.substring(0, s.indexOf('?'));
+		String fragment = url.getRawFragment() == null ? "" : "#" + url.getRawFragment();
+		return head + (kept.isEmpty() ? "" : "?" + kept) + fragment;
 	}
 
 	private static boolean isRedirect(int status) {

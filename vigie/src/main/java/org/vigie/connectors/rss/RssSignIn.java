@@ -1,6 +1,7 @@
 package org.vigie.connectors.rss;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import org.vigie.shared.Network;
 
 /**
  * Adds an RSS or Atom feed as a listening source: fetches the address typed (following redirects)
- * and parses it, so that a page that is not a feed is refused in words; stores the final address
- * and names the account after the feed's title.
+ * and parses it, so that a page that is not a feed is refused in words. The account is the feed's
+ * final address without its credential ({@link FeedClient#publicAddress}), so that two feeds with the
+ * same title stay two accounts and a private feed re-added with a new key stays one; the feed's title
+ * is its display name; the address with its key is kept only among the sealed secrets.
  */
 @Component
 class RssSignIn implements AccountSignIn {
@@ -43,24 +46,29 @@ class RssSignIn implements AccountSignIn {
 			throw new ConnectorException.Rejected("A feed address starts with http:// or https://, like https://example.org/feed.xml");
 		}
 		RssSettings settings = RssSettings.DEFAULTS;
-		FeedClient client = new FeedClient(java.net.http.HttpClient.newBuilder()
-			.version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-			.followRedirects(java.net.http.HttpClient.Redirect.NEVER).build(), settings, clock);
+		FeedClient client = new FeedClient(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER).build(), settings, clock);
 		FeedClient.Result result = client.fetch(url, null, null);
 		if (!(result instanceof FeedClient.Fetched fetched)) {
-			throw new ConnectorException.Unavailable("The feed at " + url + " answered without content");
+			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(url) + " answered without content");
 		}
 		FeedDocumentParser.Parsed parsed;
 		try {
 			parsed = FeedDocumentParser.parse(fetched.body(), fetched.contentType());
 		}
 		catch (FeedDocumentParser.UnreadableFeedException ex) {
-			throw new ConnectorException.Rejected("The page at " + url + " is not an RSS or Atom feed: " + ex.getMessage());
+			throw new ConnectorException.Rejected("The page at " + FeedClient.shown(url) + " is not an RSS or Atom feed: " + ex.getMessage());
 		}
 		String address = fetched.url().toString();
+		String shown = FeedClient.publicAddress(fetched.url());
+		String handle = shown.replaceFirst("(?i)^https?://", "");
 		String title = parsed.feed().getTitle() == null || parsed.feed().getTitle().isBlank() ? fetched.url().getHost()
 				: HtmlSanitizer.text(parsed.feed().getTitle());
-		return new ConnectedIdentity(title.length() > 200 ? title.substring(0, 200) : title, address, title, address,
-				Map.of(RssConnector.FEED_URL_SECRET, address), null);
+		return new ConnectedIdentity(cut(handle), shown, cut(title), shown, Map.of(RssConnector.FEED_URL_SECRET, address), null);
+	}
+
+	private static String cut(String s) {
+		return s.length() > 200 ? s.substring(0, 200) : s;
 	}
 }

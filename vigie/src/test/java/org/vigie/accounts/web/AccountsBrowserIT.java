@@ -244,7 +244,8 @@ class AccountsBrowserIT {
 		SocialAccount feed = accounts.all().stream().filter(a -> a.network() == Network.RSS && address.equals(a.externalId()))
 			.findFirst().orElseThrow();
 		assertThat(feed.status()).isEqualTo(AccountStatus.CONNECTED);
-		assertThat(feed.handle()).isEqualTo("Forum forum-du-phare");
+		assertThat(feed.displayName()).isEqualTo("Forum forum-du-phare");
+		assertThat(feed.handle()).isEqualTo(address.replaceFirst("^http://", ""));
 		assertThat(browser.findElement(By.cssSelector("tr[data-network=rss]")).getText()).contains("Forum forum-du-phare")
 			.contains("Connecté");
 		assertThat(ingestion.drain(feed.id(), Feed.of(Feed.Kind.MENTIONS), 5)).isEqualTo(Ingestion.PollOutcome.CAUGHT_UP);

@@ -28,9 +28,32 @@ class RssSignInTests {
 
 		ConnectedIdentity identity = signIn.signIn("", http.baseUrl() + "/feed.xml", "");
 
-		assertThat(identity.handle()).isEqualTo("Le blog & la série");
+		assertThat(identity.displayName()).isEqualTo("Le blog & la série");
+		assertThat(identity.handle()).isEqualTo(http.baseUrl().replaceFirst("^http://", "") + "/feed.xml");
 		assertThat(identity.externalId()).isEqualTo(http.baseUrl() + "/feed.xml");
 		assertThat(identity.secrets()).containsEntry("feed_url", http.baseUrl() + "/feed.xml");
+	}
+
+	@Test
+	void aPrivateFeedIsKnownByItsAddressWithoutItsKeySoANewKeyReconnectsTheSameAccount() throws Exception {
+		http.on("GET", "/private.xml", "<rss version=\"2.0\"><channel><title>Forum privé</title></channel></rss>");
+
+		ConnectedIdentity first = signIn.signIn("", http.baseUrl() + "/private.xml?format=rss&key=0ld-k3y", "");
+		ConnectedIdentity again = signIn.signIn("", http.baseUrl() + "/private.xml?format=rss&key=n3w-k3y", "");
+
+		assertThat(first.handle()).isEqualTo(again.handle()).endsWith("/private.xml?format=rss").doesNotContain("k3y");
+		assertThat(first.externalId()).isEqualTo(again.externalId()).doesNotContain("k3y");
+		assertThat(first.baseUrl()).doesNotContain("k3y");
+		assertThat(again.secrets()).containsEntry("feed_url", http.baseUrl() + "/private.xml?format=rss&key=n3w-k3y");
+	}
+
+	@Test
+	void twoFeedsWithTheSameTitleAreTwoAccounts() throws Exception {
+		http.on("GET", "/a.xml", "<rss version=\"2.0\"><channel><title>Blog</title></channel></rss>");
+		http.on("GET", "/b.xml", "<rss version=\"2.0\"><channel><title>Blog</title></channel></rss>");
+
+		assertThat(signIn.signIn("", http.baseUrl() + "/a.xml", "").handle())
+			.isNotEqualTo(signIn.signIn("", http.baseUrl() + "/b.xml", "").handle());
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.support.JsonHttp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +37,6 @@ final class XrpcClient {
 
 	/** Errors that mean the bearer token itself was refused. */
 	private static final Set<String> TOKEN_ERRORS = Set.of("ExpiredToken", "InvalidToken");
-
-	private static final Duration DEFAULT_RETRY = Duration.ofSeconds(60);
 
 	private final HttpClient http;
 
@@ -154,22 +153,19 @@ final class XrpcClient {
 		}
 		String error = body == null ? "" : body.path("error").asString("");
 		String message = body == null ? "" : body.path("message").asString("");
-		String words = error.isEmpty() ? "HTTP " + status : error + (message.isEmpty() ? "" : ": " + message);
-		if (status == 429) {
-			Instant retryAt = retryAt(response.headers());
-			blockedUntil = retryAt;
-			throw new ConnectorException.RateLimited("Bluesky rate limit reached on " + nsid + " (" + words + ")", retryAt);
+		String words = error.isEmpty() ? "" : error + (message.isEmpty() ? "" : ": " + message);
+		if (status != 429 && (TOKEN_ERRORS.contains(error) || status == 401 && !error.equals("AuthenticationRequired"))) {
+			throw new TokenRejected(error.isEmpty() ? "InvalidToken" : error, words.isEmpty() ? "HTTP " + status : words);
 		}
-		if (TOKEN_ERRORS.contains(error) || status == 401 && !error.equals("AuthenticationRequired")) {
-			throw new TokenRejected(error.isEmpty() ? "InvalidToken" : error, words);
+		// A 403 refuses this account (taken down, deactivated), not the request; a 408 is the server's timeout.
+		JsonHttp.Failure kind = status == 403 ? JsonHttp.Failure.AUTH_REVOKED
+				: status == 408 ? JsonHttp.Failure.UNAVAILABLE : JsonHttp.Failure.of(status);
+		ConnectorException failure = JsonHttp.failure("Bluesky", kind, status, nsid + (words.isEmpty() ? "" : " : " + words),
+				response.headers(), XrpcClient::retryAt, clock.instant());
+		if (failure instanceof ConnectorException.RateLimited limited) {
+			blockedUntil = limited.retryAt();
 		}
-		if (status == 401 || status == 403) {
-			throw new ConnectorException.AuthRevoked("Bluesky refused " + nsid + ": " + words);
-		}
-		if (status >= 500 || status == 408) {
-			throw new ConnectorException.Unavailable("Bluesky failed on " + nsid + " (" + words + ")");
-		}
-		throw new ConnectorException.Rejected("Bluesky refused " + nsid + ": " + words);
+		throw failure;
 	}
 
 	private void readRateLimit(HttpHeaders headers) {
@@ -191,31 +187,10 @@ final class XrpcClient {
 		}
 	}
 
-	/** {@code Retry-After} (seconds), else {@code RateLimit-Reset} (epoch seconds), else a minute. */
-	private Instant retryAt(HttpHeaders headers) {
-		Instant now = clock.instant();
-		Optional<String> retryAfter = headers.firstValue("Retry-After");
-		if (retryAfter.isPresent()) {
-			try {
-				return now.plusSeconds(Long.parseLong(retryAfter.get().trim()));
-			}
-			catch (NumberFormatException notSeconds) {
-				// fall through to the reset header
-			}
-		}
-		Optional<String> reset = headers.firstValue("RateLimit-Reset");
-		if (reset.isPresent()) {
-			try {
-				Instant at = Instant.ofEpochSecond(Long.parseLong(reset.get().trim()));
-				if (at.isAfter(now)) {
-					return at;
-				}
-			}
-			catch (NumberFormatException unreadable) {
-				// fall through to the default
-			}
-		}
-		return now.plus(DEFAULT_RETRY);
+	/** {@code Retry-After}, else {@code RateLimit-Reset} (epoch seconds) when it is still ahead. */
+	private static Optional<Instant> retryAt(HttpHeaders headers, Instant now) {
+		return JsonHttp.retryAfter(headers, now)
+			.or(() -> JsonHttp.epochSeconds(headers, "RateLimit-Reset").filter(now::isBefore));
 	}
 
 	private static @Nullable JsonNode parse(@Nullable String body) {

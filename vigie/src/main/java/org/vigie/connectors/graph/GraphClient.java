@@ -1,5 +1,6 @@
 package org.vigie.connectors.graph;
 
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -102,38 +104,29 @@ public final class GraphClient {
 		if (response.ok()) {
 			return response.json();
 		}
-		long retryAfter = retryAfterSeconds(response);
 		JsonNode error = response.status() >= 500 && response.body().isBlank() ? JsonHttp.mapper().createObjectNode()
 				: JsonHttp.parse(response.body()).path("error");
-		throw translate(response.status(), error, retryAfter >= 0 ? Duration.ofSeconds(retryAfter)
-				: Duration.ofMinutes(Math.max(1, regainMinutes)), clock);
+		throw translate(response.status(), error, response.headers(), Duration.ofMinutes(Math.max(1, regainMinutes)),
+				clock.instant());
 	}
 
-	/** {@code Retry-After} in seconds when a proxy or the network sends it; -1 otherwise. */
-	private static long retryAfterSeconds(JsonHttp.Response response) {
-		try {
-			return Long.parseLong(response.header("Retry-After").trim());
-		}
-		catch (NumberFormatException e) {
-			return -1;
-		}
-	}
-
-	/** Translates Graph's error object (NOTES.md "Errors") into the SPI's kinds. */
-	static ConnectorException translate(int status, JsonNode error, Duration wait, Clock clock) {
+	/**
+	 * Translates Graph's error object (NOTES.md "Errors") into the SPI's kinds: its code says more than
+	 * the status. A throttled call waits for {@code Retry-After} when a proxy or the network sends it,
+	 * else {@code regain} (the usage headers' estimate).
+	 */
+	private static ConnectorException translate(int status, JsonNode error, HttpHeaders headers, Duration regain, Instant now) {
 		int code = error.path("code").asInt(0);
 		int subcode = error.path("error_subcode").asInt(0);
-		String message = JsonHttp.text(error, "message", "HTTP " + status);
+		String message = JsonHttp.text(error, "message", "");
 		if (code == 190 || code == 102 || status == 401) {
-			return new ConnectorException.AuthRevoked(tokenProblem(subcode) + " (" + message + ")");
+			return new ConnectorException.AuthRevoked(tokenProblem(subcode) + " (" + (message.isEmpty() ? "HTTP " + status : message) + ")");
 		}
-		if (THROTTLED.contains(code) || status == 429) {
-			return new ConnectorException.RateLimited("Meta asks to slow down: " + message, clock.instant().plus(wait));
-		}
-		if (code == 1 || code == 2 || error.path("is_transient").asBoolean(false) || status >= 500) {
-			return new ConnectorException.Unavailable("Meta is unavailable: " + message);
-		}
-		return new ConnectorException.Rejected("Meta refused the request: " + message);
+		JsonHttp.Failure kind = THROTTLED.contains(code) ? JsonHttp.Failure.RATE_LIMITED
+				: status != 429 && (code == 1 || code == 2 || error.path("is_transient").asBoolean(false))
+						? JsonHttp.Failure.UNAVAILABLE : JsonHttp.Failure.of(status);
+		return JsonHttp.failure("Meta", kind, status, message, headers,
+				(h, at) -> Optional.of(JsonHttp.retryAfter(h, at).orElse(at.plus(regain))), now);
 	}
 
 	private static String tokenProblem(int subcode) {

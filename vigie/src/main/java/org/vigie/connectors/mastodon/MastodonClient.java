@@ -1,5 +1,6 @@
 package org.vigie.connectors.mastodon;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -17,9 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP to one Mastodon instance: bearer auth, {@code Idempotency-Key} on posts, and the
- * translation of statuses: 429 → rate limited until {@code X-RateLimit-Reset} (ISO 8601); 5xx →
- * unavailable; 401 → revoked (Mastodon tokens do not expire: a 401 means revoked); 403/404/422 →
- * rejected with the {@code error} text. Thread-safe.
+ * translation of statuses by {@link JsonHttp#failure}, a 429 waiting until {@code X-RateLimit-Reset}
+ * (ISO 8601), with Mastodon's {@code error} text in the message. Thread-safe.
  */
 final class MastodonClient {
 
@@ -70,38 +70,23 @@ final class MastodonClient {
 	private JsonNode read(HttpResponse<String> response) throws ConnectorException {
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
-			try {
-				return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-			}
-			catch (JacksonException e) {
-				throw new ConnectorException.Unavailable("L'instance Mastodon a répondu autre chose que du JSON", e);
-			}
+			return JsonHttp.parse(response.body());
 		}
-		String error = error(response.body());
-		if (status == 429) {
-			throw new ConnectorException.RateLimited("Mastodon : trop de requêtes (" + error + ")", reset(response));
-		}
-		if (status == 401) {
-			throw new ConnectorException.AuthRevoked("L'instance Mastodon refuse le jeton de ce compte (" + error
-					+ ") : l'accès a été révoqué, reconnectez le compte.");
-		}
-		if (status >= 500) {
-			throw new ConnectorException.Unavailable("L'instance Mastodon est indisponible (HTTP " + status + " : " + error + ")");
-		}
-		throw new ConnectorException.Rejected("L'instance Mastodon a refusé la requête (HTTP " + status + " : " + error + ")");
+		// Mastodon tokens do not expire: a 401 means the access was revoked.
+		throw JsonHttp.failure("L'instance Mastodon", JsonHttp.Failure.of(status), status, error(response.body()),
+				response.headers(), MastodonClient::resetAt, clock.instant());
 	}
 
-	Instant reset(HttpResponse<?> response) {
-		Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
-		if (reset.isPresent()) {
+	/** {@code X-RateLimit-Reset}, which Mastodon sends as an ISO 8601 instant. */
+	static Optional<Instant> resetAt(HttpHeaders headers, Instant now) {
+		return headers.firstValue("x-ratelimit-reset").flatMap(reset -> {
 			try {
-				return Instant.parse(reset.get().trim());
+				return Optional.of(Instant.parse(reset.trim()));
 			}
-			catch (DateTimeParseException e) {
-				// fall through
+			catch (DateTimeParseException unreadable) {
+				return Optional.empty();
 			}
-		}
-		return clock.instant().plusSeconds(60);
+		});
 	}
 
 	static String error(String body) {

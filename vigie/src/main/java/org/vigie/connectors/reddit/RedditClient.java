@@ -1,9 +1,11 @@
 package org.vigie.connectors.reddit;
 
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -93,16 +95,8 @@ final class RedditClient {
 		if (r.ok()) {
 			return r.json();
 		}
-		if (r.status() == 401) {
-			throw new ConnectorException.AuthRevoked("Reddit no longer accepts the token; reconnect the account");
-		}
-		if (r.status() == 429) {
-			throw new ConnectorException.RateLimited("Reddit asks to slow down", clock.instant().plusSeconds(reset(r, 60)));
-		}
-		if (r.status() >= 500) {
-			throw new ConnectorException.Unavailable("Reddit is unavailable (HTTP " + r.status() + ")");
-		}
-		throw new ConnectorException.Rejected("Reddit refused the request (HTTP " + r.status() + "): " + JsonHttp.abbreviate(r.body()));
+		throw JsonHttp.failure("Reddit", JsonHttp.Failure.of(r.status()), r.status(), r.body(), r.headers(),
+				(headers, now) -> reset(headers).map(now::plusSeconds), clock.instant());
 	}
 
 	/** {@code X-Ratelimit-Remaining} below one: stop this client until {@code X-Ratelimit-Reset} seconds from now. */
@@ -111,7 +105,7 @@ final class RedditClient {
 		if (!remaining.isBlank()) {
 			try {
 				if (Double.parseDouble(remaining) < 1) {
-					limiter.blockUntil(clientId, clock.instant().plusSeconds(reset(r, 60)));
+					limiter.blockUntil(clientId, clock.instant().plusSeconds(reset(r.headers()).orElse(60L)));
 				}
 			}
 			catch (NumberFormatException e) {
@@ -120,12 +114,13 @@ final class RedditClient {
 		}
 	}
 
-	private static long reset(JsonHttp.Response r, long fallback) {
+	/** {@code X-Ratelimit-Reset}: the seconds left in Reddit's window, as a decimal. */
+	private static Optional<Long> reset(HttpHeaders headers) {
 		try {
-			return (long) Math.ceil(Double.parseDouble(r.header("X-Ratelimit-Reset")));
+			return headers.firstValue("X-Ratelimit-Reset").map(seconds -> (long) Math.ceil(Double.parseDouble(seconds)));
 		}
 		catch (NumberFormatException e) {
-			return fallback;
+			return Optional.empty();
 		}
 	}
 

@@ -7,18 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.support.JsonHttp;
 
 /**
  * Fetches a feed over HTTP with a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}),
@@ -123,20 +119,17 @@ final class FeedClient {
 					response.headers().firstValue("Last-Modified").orElse(null));
 		}
 		closeQuietly(response);
-		Optional<Instant> retryAt = retryAfter(response);
-		if ((status == 429 || status == 503) && retryAt.isPresent()) {
-			throw new ConnectorException.RateLimited(
-					"The feed at " + shown(requested) + " asks to wait (HTTP " + status + ")", retryAt.get());
-		}
-		if (status == 401 || status == 403) {
-			throw new ConnectorException.AuthRevoked("The feed at " + shown(requested) + " refuses access (HTTP " + status
-					+ "): its key or credentials were revoked; reconnect it with a valid address");
-		}
 		if (status == 404 || status == 410) {
 			throw new ConnectorException.Rejected("The feed at " + requested
 					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"));
 		}
-		throw new ConnectorException.Unavailable("The feed at " + shown(requested) + " answered HTTP " + status);
+		// A feed is a file on a web host, not an API with documented errors: any other refusal is taken for
+		// the host's passing trouble and retried; a 429 or 503 is a rate limit only when it says how long.
+		Instant now = clock.instant();
+		JsonHttp.Failure kind = (status == 429 || status == 503) && JsonHttp.retryAfter(response.headers(), now).isPresent()
+				? JsonHttp.Failure.RATE_LIMITED
+				: status == 401 || status == 403 ? JsonHttp.Failure.AUTH_REVOKED : JsonHttp.Failure.UNAVAILABLE;
+		throw JsonHttp.failure("Le flux " + shown(requested), kind, status, "", response.headers(), JsonHttp::retryAfter, now);
 	}
 
 	private byte[] readCapped(URI url, HttpResponse<InputStream> response) throws ConnectorException {
@@ -152,24 +145,6 @@ final class FeedClient {
 			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " broke off while downloading: "
 					+ ex.getMessage(), ex);
 		}
-	}
-
-	/** {@code Retry-After} as seconds or as an HTTP date. */
-	private Optional<Instant> retryAfter(HttpResponse<?> response) {
-		return response.headers().firstValue("Retry-After").flatMap(value -> {
-			String v = value.trim();
-			try {
-				return Optional.of(clock.instant().plus(Duration.ofSeconds(Long.parseLong(v))));
-			}
-			catch (NumberFormatException notSeconds) {
-				try {
-					return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-				}
-				catch (DateTimeParseException notADate) {
-					return Optional.empty();
-				}
-			}
-		});
 	}
 
 	/**

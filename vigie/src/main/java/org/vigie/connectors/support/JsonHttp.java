@@ -8,8 +8,14 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -22,14 +28,18 @@ import org.vigie.connectors.ConnectorException;
  * The HTTP plumbing every network's client shares: one JDK {@link HttpClient} (HTTP/1.1, which plain
  * http servers such as Bluesky's and the simulator need; no redirects followed), requests with a
  * timeout and a User-Agent, form and query encoding, JSON answers. An I/O failure, a timeout or an
- * answer that is not JSON becomes {@link ConnectorException.Unavailable}; status codes are left to
- * the network's own client, which knows its error format. Thread-safe.
+ * answer that is not JSON becomes {@link ConnectorException.Unavailable}. A failing status becomes
+ * the matching {@link ConnectorException} through {@link #failure}, in the same words for every
+ * network; each network's client reads its own error format and rate-limit headers. Thread-safe.
  */
 public final class JsonHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	/** How long a rate-limited network is left alone when its answer does not say. */
+	private static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
 
 	/** What Vigie calls itself when no connector asks for another User-Agent. */
 	public static final String USER_AGENT = "Vigie/0.1";
@@ -141,6 +151,81 @@ public final class JsonHttp {
 	private Response send(HttpRequest.Builder request) throws ConnectorException.Unavailable {
 		HttpResponse<String> r = send(request.build());
 		return new Response(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
+	}
+
+	/** The four ways an answer fails, one per {@link ConnectorException} kind. */
+	public enum Failure {
+
+		RATE_LIMITED, UNAVAILABLE, AUTH_REVOKED, REJECTED;
+
+		/** What a failing status means by itself: 429 rate limited, 401 revoked, 5xx unavailable, anything else rejected. */
+		public static Failure of(int status) {
+			if (status == 429) {
+				return RATE_LIMITED;
+			}
+			if (status == 401) {
+				return AUTH_REVOKED;
+			}
+			return status >= 500 ? UNAVAILABLE : REJECTED;
+		}
+	}
+
+	/** Where a network says, in an answer's headers, when its rate limit resets. */
+	@FunctionalInterface
+	public interface ResetReader {
+
+		/** The reset, or empty when the headers do not say (or say it unreadably). */
+		Optional<Instant> resetAt(HttpHeaders headers, Instant now);
+	}
+
+	/**
+	 * The exception for an answer that failed as {@code kind}, worded the same for every network.
+	 * A network's client decides {@code kind}: {@link Failure#of(int)} from the status, or its own
+	 * reading of the error in the body where the network says more (Graph's codes, Google's reasons).
+	 * @param network names the network, or the feed, at the start of the message ("X", "L'instance Mastodon")
+	 * @param detail the network's own explanation from the body, or empty
+	 * @param reset read only when rate limited; when it says nothing, the wait is a minute from {@code now}
+	 */
+	public static ConnectorException failure(String network, Failure kind, int status, String detail,
+			HttpHeaders headers, ResetReader reset, Instant now) {
+		String why = "HTTP " + status + (detail.isBlank() ? "" : " : " + abbreviate(detail.strip()));
+		return switch (kind) {
+			case RATE_LIMITED -> new ConnectorException.RateLimited(network + " : trop de requêtes (" + why + ")",
+					reset.resetAt(headers, now).orElse(now.plus(DEFAULT_WAIT)));
+			case AUTH_REVOKED -> new ConnectorException.AuthRevoked(network
+					+ " refuse l'accès de ce compte (jeton ou clé expiré ou révoqué) : reconnectez le compte (" + why + ")");
+			case UNAVAILABLE -> new ConnectorException.Unavailable(network + " est indisponible (" + why + ")");
+			case REJECTED -> new ConnectorException.Rejected(network + " a refusé la requête (" + why + ")");
+		};
+	}
+
+	/** {@code Retry-After}, as seconds or as an HTTP date (RFC 9110). */
+	public static Optional<Instant> retryAfter(HttpHeaders headers, Instant now) {
+		return headers.firstValue("Retry-After").map(String::trim).flatMap(v -> {
+			try {
+				return Optional.of(now.plusSeconds(Long.parseLong(v)));
+			}
+			catch (NumberFormatException notSeconds) {
+				try {
+					return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+				}
+				catch (DateTimeParseException notADate) {
+					return Optional.empty();
+				}
+			}
+		});
+	}
+
+	/** A header holding an instant as epoch seconds, as X's {@code x-rate-limit-reset} and Bluesky's {@code RateLimit-Reset} do. */
+	public static Optional<Instant> epochSeconds(HttpHeaders headers, String name) {
+		return headers.firstValue(name).map(String::trim).flatMap(v -> {
+			try {
+				return Optional.of(Instant.ofEpochSecond(Long.parseLong(v)));
+			}
+			catch (NumberFormatException | DateTimeException unreadable) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	/** Parses JSON text; an empty text is an empty object. */

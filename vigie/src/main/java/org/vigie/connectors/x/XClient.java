@@ -1,5 +1,6 @@
 package org.vigie.connectors.x;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP to X API v2 for one account: bearer auth, token refresh (before expiry, and once on a 401),
- * and the translation of statuses into {@link ConnectorException}s: 429 → rate limited until
- * {@code x-rate-limit-reset}; 5xx → unavailable; 401 beyond refresh → revoked; other 4xx → rejected
- * with X's problem {@code detail}. Not thread-safe (one per connector).
+ * and the translation of statuses by {@link JsonHttp#failure} (a 401 beyond refresh means revoked),
+ * a 429 waiting until {@code x-rate-limit-reset}, with X's problem {@code detail} in the message.
+ * Not thread-safe (one per connector).
  */
 final class XClient {
 
@@ -92,48 +93,15 @@ final class XClient {
 	private JsonNode read(HttpResponse<String> response) throws ConnectorException {
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
-			try {
-				return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-			}
-			catch (JacksonException e) {
-				throw new ConnectorException.Unavailable("X a répondu autre chose que du JSON", e);
-			}
+			return JsonHttp.parse(response.body());
 		}
-		String detail = detail(response.body());
-		if (status == 429) {
-			throw new ConnectorException.RateLimited("X : trop de requêtes (" + detail + ")", resetOf(response));
-		}
-		if (status == 401) {
-			throw new ConnectorException.AuthRevoked(
-					"X refuse le jeton d'accès de ce compte (expiré ou révoqué) et il n'a pas pu être renouvelé : reconnectez le compte.");
-		}
-		if (status >= 500) {
-			throw new ConnectorException.Unavailable("X est indisponible (HTTP " + status + " : " + detail + ")");
-		}
-		throw new ConnectorException.Rejected("X a refusé la requête (HTTP " + status + " : " + detail + ")");
+		throw JsonHttp.failure("X", JsonHttp.Failure.of(status), status, detail(response.body()), response.headers(),
+				XClient::resetAt, clock.instant());
 	}
 
-	/** When to retry after a 429: {@code x-rate-limit-reset} (epoch seconds), else {@code Retry-After}, else a minute. */
-	Instant resetOf(HttpResponse<?> response) {
-		Optional<String> reset = response.headers().firstValue("x-rate-limit-reset");
-		if (reset.isPresent()) {
-			try {
-				return Instant.ofEpochSecond(Long.parseLong(reset.get().trim()));
-			}
-			catch (NumberFormatException e) {
-				// fall through to Retry-After
-			}
-		}
-		Optional<String> after = response.headers().firstValue("retry-after");
-		if (after.isPresent()) {
-			try {
-				return clock.instant().plusSeconds(Long.parseLong(after.get().trim()));
-			}
-			catch (NumberFormatException e) {
-				// fall through
-			}
-		}
-		return clock.instant().plusSeconds(60);
+	/** When to retry after a 429: {@code x-rate-limit-reset} (epoch seconds), else {@code Retry-After}. */
+	static Optional<Instant> resetAt(HttpHeaders headers, Instant now) {
+		return JsonHttp.epochSeconds(headers, "x-rate-limit-reset").or(() -> JsonHttp.retryAfter(headers, now));
 	}
 
 	private static String detail(String body) {

@@ -18,6 +18,11 @@ import org.vigie.connectors.support.OAuthTokens;
  */
 final class YouTubeClient {
 
+	/** Reasons that mean a rate limit or a passing failure whatever the status. */
+	private static final Map<String, JsonHttp.Failure> REASONS = Map.of("rateLimitExceeded", JsonHttp.Failure.RATE_LIMITED,
+			"userRateLimitExceeded", JsonHttp.Failure.RATE_LIMITED, "backendError", JsonHttp.Failure.UNAVAILABLE,
+			"processingFailure", JsonHttp.Failure.UNAVAILABLE);
+
 	private final JsonHttp http;
 
 	private final String base;
@@ -79,30 +84,21 @@ final class YouTubeClient {
 		throw translate(r, bucket);
 	}
 
+	/** Google's {@code errors[0].reason} says more than the status: a 403 can be a quota, a rate limit or a refusal. */
 	private ConnectorException translate(JsonHttp.Response r, String bucket) throws ConnectorException {
 		JsonNode error = r.body().isBlank() ? JsonHttp.mapper().createObjectNode() : JsonHttp.parse(r.body()).path("error");
 		String reason = JsonHttp.text(error.path("errors").path(0), "reason", "");
-		String message = JsonHttp.text(error, "message", "HTTP " + r.status()).replaceAll("<[^>]+>", "");
-		if (r.status() == 401 || "authError".equals(reason)) {
-			return new ConnectorException.AuthRevoked("Google no longer accepts the token; reconnect the channel (" + message + ")");
-		}
-		if ("quotaExceeded".equals(reason) || "dailyLimitExceeded".equals(reason)) {
+		String message = JsonHttp.text(error, "message", "").replaceAll("<[^>]+>", "");
+		JsonHttp.Failure kind = "authError".equals(reason) ? JsonHttp.Failure.AUTH_REVOKED : JsonHttp.Failure.of(r.status());
+		if (kind != JsonHttp.Failure.AUTH_REVOKED && ("quotaExceeded".equals(reason) || "dailyLimitExceeded".equals(reason))) {
 			return quota.exhausted(bucket);
 		}
-		if (r.status() == 429 || "rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason)) {
-			long wait = 60;
-			try {
-				wait = Long.parseLong(r.header("Retry-After").trim());
-			}
-			catch (NumberFormatException e) {
-				// Google usually sends no Retry-After: a minute is its documented pace for burst limits.
-			}
-			return new ConnectorException.RateLimited("YouTube asks to slow down: " + message, clock.instant().plusSeconds(wait));
+		if (kind == JsonHttp.Failure.REJECTED || kind == JsonHttp.Failure.UNAVAILABLE) {
+			kind = REASONS.getOrDefault(reason, kind);
 		}
-		if (r.status() >= 500 || "backendError".equals(reason) || "processingFailure".equals(reason)) {
-			return new ConnectorException.Unavailable("YouTube is unavailable: " + message);
-		}
-		return new ConnectorException.Rejected("YouTube refused the request (" + reason + "): " + message);
+		// Google usually sends no Retry-After: the default minute is its documented pace for burst limits.
+		return JsonHttp.failure("YouTube", kind, r.status(), reason.isEmpty() ? message : reason + " : " + message,
+				r.headers(), JsonHttp::retryAfter, clock.instant());
 	}
 
 	static Instant time(JsonNode node, String field) {

@@ -44,20 +44,31 @@ public class ApiTokens {
 		return new Created(id, secret);
 	}
 
-	/** The owner of a valid, unrevoked token, recording its use; empty otherwise. */
+	/**
+	 * The owner of a valid, unrevoked token, recording its use; empty otherwise. The use is written at
+	 * most once per token and minute (the first use in a minute), which is what Settings shows: a
+	 * script's burst of requests does not queue a write behind every read.
+	 */
 	public Optional<UserId> authenticate(String secret) {
 		if (!secret.startsWith("vg_")) {
 			return Optional.empty();
 		}
 		String hash = Tokens.hash(secret);
-		Optional<String[]> found = jdbc.sql("SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
+		Optional<Found> found = jdbc.sql("SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
 			.param(hash)
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.query((rs, n) -> new Found(rs.getString(1), rs.getString(2), instant(rs.getObject(3))))
 			.optional();
-		found.ifPresent(row -> jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
-			.params(clock.millis(), row[0])
-			.update());
-		return found.map(row -> UserId.of(row[1]));
+		long now = clock.millis();
+		long minute = now - Math.floorMod(now, 60_000L);
+		// The condition is repeated in the UPDATE for a request of the same burst that read the row first.
+		found.filter(token -> token.lastUsedAt() == null || token.lastUsedAt().toEpochMilli() < minute)
+			.ifPresent(token -> jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+				.params(now, token.id(), minute)
+				.update());
+		return found.map(token -> UserId.of(token.userId()));
+	}
+
+	private record Found(String id, String userId, @Nullable Instant lastUsedAt) {
 	}
 
 	/** The tokens of one user, newest first, without their secrets. */

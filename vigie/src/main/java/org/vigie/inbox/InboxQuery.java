@@ -214,7 +214,10 @@ public class InboxQuery {
 	 * listening query that marks few items is read from its own table and the items sorted; one that
 	 * marks many is checked row by row while the stream's index is read newest first, which stops
 	 * after a page. SQLite has no statistics to choose between the two, so the count (stopped at
-	 * {@link #FEW} + 1, read from an index) chooses.
+	 * {@link #FEW} + 1, read from an index) chooses. The page never shows this count and both plans
+	 * return the same rows, but it is not dead: without it one of the two cases reads every item of
+	 * the stream (a rare tag under {@code EXISTS}) or every mark of the tag ({@code IN} on a common
+	 * one); docs/inbox.md gives the plans.
 	 */
 	private boolean few(String rows, String param) {
 		return jdbc.sql("SELECT COUNT(*) FROM (" + rows + " LIMIT " + (FEW + 1) + ") few").param(param)

@@ -22,6 +22,7 @@ import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.Insights;
 import org.vigie.connectors.Publisher;
+import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
@@ -132,6 +133,11 @@ public class ConnectorRuntime {
 		@Override
 		public Optional<AccountCredentials> renewedCredentials() {
 			return delegate.renewedCredentials();
+		}
+
+		@Override
+		public Optional<RemoteItem> lookup(String reference) throws ConnectorException {
+			return call(() -> delegate.lookup(reference));
 		}
 
 		@Override

@@ -167,6 +167,42 @@ class MetaPushIT {
 	}
 
 	@Test
+	void instagramMentionsArePushedAsIdsLookedUpAndStoredOnceWhenPollingFindsThemToo() throws Exception {
+		String handle = "insta_" + System.nanoTime() % 100000;
+		SimUser insta = simulator.world().addUser(Network.INSTAGRAM, handle, "Phare TV", 12_000, true, "fr");
+		SimAuth.Issued token = simulator.auth().issue(Network.INSTAGRAM, insta.id(), null, false, clock.instant());
+		SocialAccount ig = accounts.connect(new NewAccount(null, Network.INSTAGRAM, handle, insta.id(), insta.name(),
+				simulator.baseUrl(Network.INSTAGRAM), Map.of("page_token", token.accessToken()), null));
+		SimUser fan = simulator.world().addUser(Network.INSTAGRAM, "fan_" + handle, "Inès", 10, false, "fr");
+		SimUser other = simulator.world().addUser(Network.INSTAGRAM, "autre_" + handle, "Tom", 10, false, "fr");
+		metaWebhooks.subscribe(Network.INSTAGRAM, insta.id());
+		metaWebhooks.start("vigie-test-app-secret");
+		SimPost caption = simulator.world().post(Network.INSTAGRAM, fan, "Soirée devant @" + handle + " 🍿", clock.instant(), null,
+				null, "fr", null);
+		SimPost elsewhere = simulator.world().post(Network.INSTAGRAM, other, "Ma photo du tournage", clock.instant(), null, null,
+				"fr", null);
+		SimPost comment = simulator.world().post(Network.INSTAGRAM, fan, "Tu as vu ça @" + handle + " ?", clock.instant(),
+				elsewhere, null, "fr", null);
+
+		assertThat(metaWebhooks.push()).isEqualTo(2);
+		assertThat(worker.drain()).isEqualTo(2);
+		assertThat(instagramKind(caption.id())).isEqualTo("MENTION");
+		assertThat(instagramKind(comment.id())).isEqualTo("MENTION");
+		assertThat(jdbc.sql("SELECT text FROM items WHERE network = 'instagram' AND external_id = ?").param(comment.id())
+			.query(String.class).single()).contains("Tu as vu ça");
+
+		clock.advance(java.time.Duration.ofSeconds(1));
+		ingestion.drain(ig.id(), Feed.of(Feed.Kind.MENTIONS), 5);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM items WHERE network = 'instagram' AND external_id = ?").param(caption.id())
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	String instagramKind(String externalId) {
+		return jdbc.sql("SELECT kind FROM items WHERE network = 'instagram' AND external_id = ?").param(externalId)
+			.query(String.class).single();
+	}
+
+	@Test
 	void aRetiredMetricIsStoredUnavailableAndTheOthersOfTheRequestAreStored() throws Exception {
 		connect("metrics_" + System.nanoTime() % 100000);
 		SimPost post = simulator.world().post(Network.FACEBOOK, page, "Les coulisses du tournage 🎬", clock.instant(), null, null, "fr", null);

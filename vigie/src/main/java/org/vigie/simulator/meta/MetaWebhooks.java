@@ -35,9 +35,10 @@ import org.vigie.simulator.Simulator;
 /**
  * Meta's webhooks, as the simulator sends them to Vigie's {@code /webhooks/facebook} and
  * {@code /webhooks/instagram} in the demo workspace: each new comment, reply, visitor post and
- * Messenger message on a demo show's Page, and each new comment on its Instagram media, is
- * delivered as Meta does ({@code api-reference/facebook/samples/webhook-*.json},
- * {@code …/instagram/samples/webhook-comments.json}), batched per tick and signed with
+ * Messenger message on a demo show's Page, each new comment on its Instagram media and each
+ * @mention of its Instagram account elsewhere, is delivered as Meta does
+ * ({@code api-reference/facebook/samples/webhook-*.json}, {@code …/instagram/samples/webhook-comments.json},
+ * {@code webhook-mentions.json}), batched per tick and signed with
  * {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, body)>} (and the legacy
  * {@code X-Hub-Signature: sha1=…}). Ids are those the Graph fakes serve, so polling, the safety
  * net, finds the same items and Vigie stores them once. Off until {@link #start}; only the
@@ -187,18 +188,36 @@ public class MetaWebhooks {
 		return entries;
 	}
 
-	/** The entries of one {@code instagram} delivery: comments and replies on the demo accounts' media. */
+	/**
+	 * The entries of one {@code instagram} delivery: comments and replies on the accounts' media
+	 * ({@code comments}, with their text), and @mentions of an account in someone else's caption or
+	 * comment ({@code mentions}: ids only, as Instagram sends them; Vigie looks the text up).
+	 */
 	private Entries instagram(Instant now) {
 		Map<String, SimUser> accounts = showAccounts(IG);
 		Entries entries = new Entries("instagram");
 		long upTo = pushedUpTo.getOrDefault(IG, 0L);
 		for (SimPost p : sim.world().after(IG, upTo, now)) {
 			upTo = Math.max(upTo, p.number());
-			if (p.malformed() || p.isDirect() || p.inReplyToId() == null) {
+			if (p.malformed() || p.isDirect()) {
 				continue;
 			}
-			Optional<SimPost> media = sim.world().find(IG, p.conversationId());
-			if (media.isEmpty() || !accounts.containsKey(media.get().author().id())
+			Optional<SimPost> media = p.inReplyToId() == null ? Optional.of(p) : sim.world().find(IG, p.conversationId());
+			if (media.isEmpty()) {
+				continue;
+			}
+			for (SimUser account : accounts.values()) {
+				if (!account.id().equals(p.author().id()) && !account.id().equals(media.get().author().id())
+						&& p.mentions(account.handle())) {
+					ObjectNode m = change(entries.entry(account.id(), now), "mentions");
+					m.put("media_id", media.get().id());
+					if (p != media.get()) {
+						m.put("comment_id", p.id());
+					}
+					entries.count++;
+				}
+			}
+			if (p.inReplyToId() == null || !accounts.containsKey(media.get().author().id())
 					|| p.author().id().equals(media.get().author().id())) {
 				continue;
 			}

@@ -30,13 +30,16 @@ import org.jspecify.annotations.Nullable;
  * given, the count judged is capped at what that many authors usually write, so that one loud
  * account does not make a trend.
  *
- * <p>Optional gates, off in the application's defaults (see {@link SpikeSettings}): a level-shift
- * test beside the spike test (the mean score of the last hours), a novelty gate (the bucket must
- * reach a fraction of the highest bucket of the last weeks) and a surprise gate (an adaptive
- * threshold: a fraction of the highest score of the last days).
+ * <p>The score must also stand out from the series' own scores of the last weeks (a calibration in
+ * the manner of HTM's anomaly likelihood, on in the application's defaults): a restless series, whose
+ * scores are routinely high, needs a bigger surprise than a calm one. Optional gates, off in the
+ * application's defaults (see {@link SpikeSettings}): a level-shift test beside the spike test (the
+ * mean score of the last hours), a novelty gate (the bucket must reach a fraction of the highest
+ * bucket of the last weeks), a surprise gate (a fraction of the highest score of the last days) and
+ * a refractory period after each alert.
  *
  * <p>Not thread-safe: one instance per series, fed in time order. Memory is constant (bounded by
- * the novelty window and the longest airing).
+ * the calibration window, the novelty window and the longest airing).
  */
 public final class SpikeDetector {
 
@@ -63,6 +66,10 @@ public final class SpikeDetector {
 	private final @Nullable ShortWindow shift;
 
 	private final TrailingMax recentShift;
+
+	private final @Nullable ScoreCalibration calibration;
+
+	private @Nullable Instant lastAlert;
 
 	private final double levelRate;
 
@@ -110,6 +117,12 @@ public final class SpikeDetector {
 		int shiftLength = (int) (settings.shiftWindow().toMillis() / bucket.toMillis());
 		this.shift = shiftLength > 1 ? new ShortWindow(shiftLength) : null;
 		this.recentShift = new TrailingMax(settings.noveltyWindow());
+		int calibrationLength = (int) (settings.calibrationWindow().toMillis() / bucket.toMillis());
+		this.calibration = calibrationLength > 1
+				? new ScoreCalibration(calibrationLength,
+						(int) Math.max(1, settings.calibrationAveraging().toMillis() / bucket.toMillis()),
+						(int) (Duration.ofDays(1).toMillis() / bucket.toMillis()))
+				: null;
 		this.levelRate = rate(settings.levelHalfLife());
 		this.airingLevelRate = rate(settings.airingLevelHalfLife());
 		this.scaleRate = rate(settings.scaleHalfLife());
@@ -194,7 +207,14 @@ public final class SpikeDetector {
 		if (!settings.surpriseWindow().isZero()) {
 			surprises.add(t, judged);
 		}
-		Signal signal = events.step(t, judged, warm && spike && surprising);
+		// A series too young to have usual scores is judged by the other gates alone.
+		double againstOwn = calibration == null ? Double.NaN : calibration.add(judged);
+		boolean beyondUsual = !(againstOwn < settings.calibrationThreshold());
+		boolean rested = lastAlert == null || Duration.between(lastAlert, t).compareTo(settings.refractory()) >= 0;
+		Signal signal = events.step(t, judged, warm && spike && surprising && beyondUsual && rested);
+		if (signal == Signal.OPENED) {
+			lastAlert = t;
+		}
 		learn(t, y, residual, sd, poisson, airing, known, offset, expectedLog);
 		return new Step(t, value, expected, judged, signal, airing != null);
 	}

@@ -35,19 +35,35 @@ import java.util.Objects;
  *        that no single bucket makes remarkable is still seen. Zero turns the test off
  * @param shiftGain how much a sustained deviation weighs against a single one: {@code sqrt(k)} for
  *        k independent buckets; less, as neighbouring buckets are correlated
+ * @param calibrationWindow when positive, the score is also judged against the series' own history
+ *        of scores over this trailing period, as HTM's anomaly likelihood does: the mean score of the
+ *        last {@code calibrationAveraging} must lie {@code calibrationThreshold} standard deviations
+ *        above the long-run mean of such means. A restless series, whose scores are routinely high,
+ *        then needs a bigger surprise than a calm one. Zero turns the gate off
+ * @param calibrationAveraging how many of the last scores are averaged before that judgement (one
+ *        bucket or less: each score alone)
+ * @param calibrationThreshold the deviation from the series' usual scores needed, in standard
+ *        deviations of those scores
+ * @param refractory after an alert, no new event may open for this long, however the series behaves
+ *        (the level-shift test and the aftershocks of a burst otherwise alert again once the first
+ *        event has closed). Zero turns it off
  */
 public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
 		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
 		Duration noveltyWindow, double noveltyRatio, Duration surpriseWindow, double surpriseRatio, Duration shiftWindow,
-		double shiftGain) {
+		double shiftGain, Duration calibrationWindow, Duration calibrationAveraging, double calibrationThreshold,
+		Duration refractory) {
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
-	 * deviations and 1.5 times above what the hour (or the airing) usually brings.
+	 * deviations and 1.5 times above what the hour (or the airing) usually brings, and a score 4.5
+	 * deviations above the series' own scores of the last 21 days (once it has a day of them). The
+	 * calibration and its level were chosen on NAB realTweets' tuning tickers (see docs/trends.md).
 	 */
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
-			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0);
+			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ofDays(21), Duration.ZERO, 4.5,
+			Duration.ZERO);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -58,6 +74,9 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		Objects.requireNonNull(noveltyWindow, "noveltyWindow");
 		Objects.requireNonNull(surpriseWindow, "surpriseWindow");
 		Objects.requireNonNull(shiftWindow, "shiftWindow");
+		Objects.requireNonNull(calibrationWindow, "calibrationWindow");
+		Objects.requireNonNull(calibrationAveraging, "calibrationAveraging");
+		Objects.requireNonNull(refractory, "refractory");
 		if (!(threshold > 0) || !(minRatio >= 1) || !(minExcess >= 0) || !(learnRate > 0 && learnRate <= 1)) {
 			throw new IllegalArgumentException("Need threshold > 0, minRatio >= 1, minExcess >= 0, 0 < learnRate <= 1");
 		}
@@ -70,7 +89,8 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 			throw new IllegalArgumentException("noveltyRatio and surpriseRatio must be positive");
 		}
 		if (warmup.isNegative() || cooldown.isNegative() || noveltyWindow.isNegative() || surpriseWindow.isNegative()
-				|| shiftWindow.isNegative()) {
+				|| shiftWindow.isNegative() || calibrationWindow.isNegative() || calibrationAveraging.isNegative()
+				|| refractory.isNegative()) {
 			throw new IllegalArgumentException("Durations must not be negative");
 		}
 		if (!(shiftGain > 0)) {
@@ -79,105 +99,95 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	}
 
 	public SpikeSettings withThreshold(double value) {
-		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withMinRatio(double value) {
-		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withMinExcess(double value) {
-		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withAiringLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown,
-				learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withScaleHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup,
-				cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withWarmup(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withCooldown(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withLearnRate(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withNoveltyWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withNoveltyRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withSurpriseWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withSurpriseRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withShiftWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value,
-				shiftGain);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
 	}
 
 	public SpikeSettings withShiftGain(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife,
-				warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow,
-				value);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, value, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+	}
+
+	public SpikeSettings withCalibrationWindow(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, value, calibrationAveraging, calibrationThreshold, refractory);
+	}
+
+	public SpikeSettings withCalibrationAveraging(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, value, calibrationThreshold, refractory);
+	}
+
+	public SpikeSettings withCalibrationThreshold(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, value, refractory);
+	}
+
+	public SpikeSettings withRefractory(Duration value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, value);
 	}
 
 	/**
 	 * Settings for long, bursty series without airings (5-minute tweet volumes over weeks): an alert
 	 * needs a bucket (or the mean of the last three hours, for a level shift) 3 deviations above
-	 * expected, at least half of the highest bucket of the last 21 days, and at least half of the
-	 * highest score of the last 14 days. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM,
-	 * CVS, FB) by vigie-bench {@code TrendsHarness nab}.
+	 * expected, at least half of the highest bucket of the last 21 days and at least half of the
+	 * highest score of the last 14 days; its score must lie 4.5 standard deviations above the
+	 * series' usual scores of the last 21 days; and no alert may follow another within 12 hours. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM, CVS, FB) only,
+	 * by vigie-bench {@code TrendsHarness nab --tune} (see docs/trends.md).
 	 */
 	public static SpikeSettings forBurstySeries() {
 		return DEFAULTS.withThreshold(3.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
 			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(21))
 			.withNoveltyRatio(0.5).withSurpriseWindow(Duration.ofDays(14)).withSurpriseRatio(0.5)
-			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5);
+			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5).withCalibrationWindow(Duration.ofDays(21))
+			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withRefractory(Duration.ofHours(12));
 	}
 
 	/**
@@ -189,6 +199,6 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		return DEFAULTS.withThreshold(1.5).withMinRatio(1.1).withMinExcess(0)
 			.withAiringLevelHalfLife(Duration.ofMinutes(2)).withLevelHalfLife(Duration.ofMinutes(2))
 			.withScaleHalfLife(Duration.ofMinutes(10)).withCooldown(Duration.ofMinutes(2))
-			.withWarmup(Duration.ofMinutes(10));
+			.withWarmup(Duration.ofMinutes(10)).withCalibrationWindow(Duration.ZERO);
 	}
 }

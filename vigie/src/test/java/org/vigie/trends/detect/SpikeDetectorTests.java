@@ -141,7 +141,9 @@ class SpikeDetectorTests {
 
 	@Test
 	void levelShiftTestSeesASustainedRiseNoSingleBucketMakesRemarkable() {
-		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0);
+		// The level-shift test alone, without the calibration of the defaults.
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0)
+			.withCalibrationWindow(Duration.ZERO);
 		SpikeSettings shifted = plain.withShiftWindow(Duration.ofHours(1)).withShiftGain(2);
 		assertThat(alertsOnSustainedRise(plain)).isZero();
 		assertThat(alertsOnSustainedRise(shifted)).isEqualTo(1);
@@ -157,5 +159,72 @@ class SpikeDetectorTests {
 			alerts += detector.observe(t, poisson(t.isBefore(rise) ? 20 : 34)).alert() ? 1 : 0;
 		}
 		return alerts;
+	}
+
+	@Test
+	void calibrationAsksARestlessSeriesForABiggerSurprise() {
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0)
+			.withCalibrationWindow(Duration.ZERO);
+		SpikeSettings calibrated = plain.withCalibrationWindow(Duration.ofDays(7)).withCalibrationThreshold(4.5);
+		int[] restless = alertsOnRestlessSeries(plain);
+		int[] judged = alertsOnRestlessSeries(calibrated);
+		// One bucket in ten triples: the plain detector alerts on many of them, the calibrated one learns
+		// (after its first day, when it has no history of scores yet) that such rises are this series'
+		// ordinary.
+		assertThat(restless[0]).isGreaterThan(10);
+		assertThat(judged[0]).isLessThanOrEqualTo(2);
+		// A real burst still alerts.
+		assertThat(judged[1]).isEqualTo(1);
+		assertThat(restless[1]).isEqualTo(1);
+	}
+
+	/**
+	 * Alerts from the second day to the burst, and at a tenfold burst after 12 days, on a series where
+	 * one bucket in ten triples.
+	 */
+	private int[] alertsOnRestlessSeries(SpikeSettings settings) {
+		random.setSeed(3);
+		SpikeDetector detector = new SpikeDetector(settings, BUCKET);
+		Instant burst = START.plus(Duration.ofDays(12));
+		int[] alerts = new int[2];
+		for (Instant t = START; t.isBefore(burst.plus(Duration.ofMinutes(15))); t = t.plus(BUCKET)) {
+			double mean = random.nextDouble() < 0.1 ? 60 : 20;
+			if (!t.isBefore(burst)) {
+				mean = 200;
+			}
+			boolean alert = detector.observe(t, poisson(mean)).alert();
+			if (alert && !t.isBefore(burst)) {
+				alerts[1]++;
+			}
+			else if (alert && !t.isBefore(START.plus(Duration.ofDays(1)))) {
+				alerts[0]++;
+			}
+		}
+		return alerts;
+	}
+
+	@Test
+	void refractoryPeriodKeepsASecondAlertAway() {
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0);
+		assertThat(alertsOnTwoBursts(plain)).isEqualTo(2);
+		assertThat(alertsOnTwoBursts(plain.withRefractory(Duration.ofHours(12)))).isEqualTo(1);
+	}
+
+	/** Alerts over a flat series of 20 items per bucket with two half-hour bursts six hours apart. */
+	private int alertsOnTwoBursts(SpikeSettings settings) {
+		random.setSeed(11);
+		SpikeDetector detector = new SpikeDetector(settings, BUCKET);
+		Instant first = START.plus(Duration.ofDays(2));
+		Instant second = first.plus(Duration.ofHours(6));
+		int alerts = 0;
+		for (Instant t = START; t.isBefore(second.plus(Duration.ofHours(2))); t = t.plus(BUCKET)) {
+			boolean burst = inBurst(t, first) || inBurst(t, second);
+			alerts += detector.observe(t, poisson(burst ? 150 : 20)).alert() ? 1 : 0;
+		}
+		return alerts;
+	}
+
+	private static boolean inBurst(Instant t, Instant start) {
+		return !t.isBefore(start) && t.isBefore(start.plus(Duration.ofMinutes(30)));
 	}
 }

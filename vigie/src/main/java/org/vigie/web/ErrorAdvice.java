@@ -2,6 +2,7 @@ package org.vigie.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,12 @@ class ErrorAdvice {
 	@ExceptionHandler(NoResourceFoundException.class)
 	Object noResource(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) {
 		return answer(HttpStatus.NOT_FOUND, "error.not-found", request, response);
+	}
+
+	/** A query string or form the server cannot decode (bad percent-encoding, invalid UTF-8): the request is wrong. */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object undecodable(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.BAD_REQUEST, "error.bad-parameters", request, response);
 	}
 
 	@ExceptionHandler(IllegalStateException.class)

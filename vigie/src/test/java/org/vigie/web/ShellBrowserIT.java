@@ -2,6 +2,10 @@ package org.vigie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +49,16 @@ class ShellBrowserIT {
 	@AfterEach
 	void close() {
 		browser.quit();
+	}
+
+	@Test
+	void anAddressThatCannotBeDecodedIsABadRequestSaidInWords() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?error=%ff%fe")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("encodage invalide").doesNotContain("Character decoding failed");
 	}
 
 	@Test

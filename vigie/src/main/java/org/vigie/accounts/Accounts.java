@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,9 +232,9 @@ public class Accounts {
 		return paused;
 	}
 
-	private static final java.time.format.DateTimeFormatter PARIS = java.time.format.DateTimeFormatter
+	private static final DateTimeFormatter PARIS = DateTimeFormatter
 		.ofPattern("dd/MM/yyyy HH:mm")
-		.withZone(java.time.ZoneId.of("Europe/Paris"));
+		.withZone(ZoneId.of("Europe/Paris"));
 
 	/** Attaches an account to a show. */
 	@Transactional

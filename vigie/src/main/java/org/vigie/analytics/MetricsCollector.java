@@ -2,6 +2,7 @@ package org.vigie.analytics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,7 +76,7 @@ public class MetricsCollector {
 					|| connectors.factory(a.network()).isEmpty()) {
 				continue;
 			}
-			List<String> objects = new java.util.ArrayList<>(List.of(a.externalId()));
+			List<String> objects = new ArrayList<>(List.of(a.externalId()));
 			objects.addAll(recentPosts(a.id()));
 			for (String object : objects) {
 				try {

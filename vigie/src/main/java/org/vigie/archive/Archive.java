@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -197,7 +198,7 @@ public class Archive {
 	 * Empties {@code lucene} and indexes every row of {@code rows} again, then commits, noting as
 	 * indexed-through what {@code through} answers (called once all rows are indexed).
 	 */
-	static long rebuild(LuceneArchive lucene, ItemRows rows, java.util.function.LongSupplier through) {
+	static long rebuild(LuceneArchive lucene, ItemRows rows, LongSupplier through) {
 		lucene.deleteAll();
 		AtomicLong n = new AtomicLong();
 		rows.ingestedSince(Long.MIN_VALUE, 2_000, batch -> {

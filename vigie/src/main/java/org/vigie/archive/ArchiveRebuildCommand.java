@@ -2,6 +2,7 @@ package org.vigie.archive;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -61,7 +62,7 @@ public final class ArchiveRebuildCommand implements CliCommand {
 		try {
 			lucene = new LuceneArchive(FSDirectory.open(index), 64);
 		}
-		catch (java.io.UncheckedIOException e) {
+		catch (UncheckedIOException e) {
 			if (e.getCause() instanceof LockObtainFailedException) {
 				err.println("The archive index " + index.toAbsolutePath() + " is in use: stop Vigie first.");
 				return 1;

@@ -1,9 +1,11 @@
 package org.vigie.archive;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the items matching a search say in aggregate.
@@ -20,7 +22,7 @@ public record ArchiveStats(long total, SortedMap<LocalDate, Long> perDay, Map<St
 		Map<String, Long> perNetwork, Map<String, Long> perShow, List<Count> topAuthors, List<Count> topHashtags) {
 
 	public ArchiveStats {
-		perDay = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(perDay));
+		perDay = Collections.unmodifiableSortedMap(new TreeMap<>(perDay));
 		sentiment = Map.copyOf(sentiment);
 		perNetwork = Map.copyOf(perNetwork);
 		perShow = Map.copyOf(perShow);

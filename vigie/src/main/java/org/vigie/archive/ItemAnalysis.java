@@ -1,6 +1,7 @@
 package org.vigie.archive;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class ItemAnalysis {
 	 */
 	public static TokenStream prefixes(String text, CharArraySet wanted) {
 		Tokenizer source = new StandardTokenizer();
-		source.setReader(new java.io.StringReader(text));
+		source.setReader(new StringReader(text));
 		TokenStream stream = new ElisionFilter(source, ELISIONS);
 		stream = new LowerCaseFilter(stream);
 		stream = new ASCIIFoldingFilter(stream);

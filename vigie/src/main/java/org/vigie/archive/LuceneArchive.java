@@ -3,6 +3,7 @@ package org.vigie.archive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.lucene.document.LongPoint;
@@ -36,6 +38,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.vigie.shared.ItemId;
@@ -147,7 +150,7 @@ final class LuceneArchive implements Closeable {
 				ScoreDoc hit = top.scoreDocs[i];
 				ids.add(ItemId.of(stored.document(hit.doc).get(ItemFields.ID)));
 			}
-			long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+			long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
 					? top.totalHits.value : s.count(scoped);
 			return new ArchivePage(ids, total);
 		});
@@ -164,14 +167,14 @@ final class LuceneArchive implements Closeable {
 	 * creation time, which skips what cannot compete; only the samples' ids are read.
 	 */
 	ArchivePreview preview(Query query, Instant now, int samples) {
-		Query month = scoped(query, ArchiveScope.since(now.minus(java.time.Duration.ofDays(30))));
-		Query week = scoped(query, ArchiveScope.since(now.minus(java.time.Duration.ofDays(7))));
+		Query month = scoped(query, ArchiveScope.since(now.minus(Duration.ofDays(30))));
+		Query week = scoped(query, ArchiveScope.since(now.minus(Duration.ofDays(7))));
 		return withSearcher(s -> {
 			List<ItemId> ids = new ArrayList<>();
 			if (samples > 0) {
 				var stored = s.storedFields();
 				for (ScoreDoc hit : s.search(month, samples, NEWEST).scoreDocs) {
-					ids.add(ItemId.of(stored.document(hit.doc, java.util.Set.of(ItemFields.ID)).get(ItemFields.ID)));
+					ids.add(ItemId.of(stored.document(hit.doc, Set.of(ItemFields.ID)).get(ItemFields.ID)));
 				}
 			}
 			return new ArchivePreview(s.count(week), s.count(month), ids);

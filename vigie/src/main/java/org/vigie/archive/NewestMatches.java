@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -143,7 +145,7 @@ final class NewestMatches implements Closeable {
 				byDoc[i] = i;
 			}
 			ScoreDoc[] hits = top.scoreDocs;
-			java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+			Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
 			String[] ids = new String[hits.length];
 			for (int i : byDoc) {
 				ids[i] = stored.document(hits[i].doc, ID_ONLY).get(ItemFields.ID);

@@ -1,6 +1,7 @@
 package org.vigie.archive;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -216,7 +217,7 @@ final class QueryParser {
 			case "network" -> {
 				String id = folded.equals("twitter") ? "x" : folded;
 				Network network = Network.fromId(id).orElseThrow(() -> badValue(at, name, value, String.join(", ",
-						java.util.Arrays.stream(Network.values()).map(Network::id).toList())));
+						Arrays.stream(Network.values()).map(Network::id).toList())));
 				yield new QueryNode.Filter("network", network.id(), t.position);
 			}
 			case "author", "from" -> {
@@ -242,7 +243,7 @@ final class QueryParser {
 			}
 			case "kind" -> {
 				ItemKind kind = ItemKind.fromId(folded).orElseThrow(() -> badValue(at, name, value, String.join(", ",
-						java.util.Arrays.stream(ItemKind.values()).map(ItemKind::id).toList())));
+						Arrays.stream(ItemKind.values()).map(ItemKind::id).toList())));
 				yield new QueryNode.Filter("kind", kind.id(), t.position);
 			}
 			case "show" -> new QueryNode.Filter("show", value, t.position);

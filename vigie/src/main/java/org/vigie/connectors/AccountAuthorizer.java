@@ -1,5 +1,7 @@
 package org.vigie.connectors;
 
+import java.util.List;
+
 import org.vigie.shared.Network;
 
 /**
@@ -40,8 +42,8 @@ public interface AccountAuthorizer {
 	 * {@link #finish} reads.
 	 * @throws ConnectorException.Rejected if the code is invalid or expired
 	 */
-	default java.util.List<FoundAccount> finishAll(AuthorizationRequest request, String code) throws ConnectorException {
-		return java.util.List.of(new FoundAccount(network(), finish(request, code), null, ""));
+	default List<FoundAccount> finishAll(AuthorizationRequest request, String code) throws ConnectorException {
+		return List.of(new FoundAccount(network(), finish(request, code), null, ""));
 	}
 
 	/**

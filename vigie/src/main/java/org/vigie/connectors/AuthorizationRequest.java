@@ -1,5 +1,6 @@
 package org.vigie.connectors;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import org.vigie.shared.Network;
  * @param secrets what the exchange needs later (PKCE verifier, client id and secret); never shown
  */
 public record AuthorizationRequest(Network network, String authorizeUrl, String state, String server,
-		String redirectUri, Map<String, String> secrets) implements java.io.Serializable {
+		String redirectUri, Map<String, String> secrets) implements Serializable {
 
 	public AuthorizationRequest {
 		Objects.requireNonNull(network, "network");

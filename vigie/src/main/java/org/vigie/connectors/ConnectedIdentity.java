@@ -1,5 +1,6 @@
 package org.vigie.connectors;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the access token expires; null when it does not
  */
 public record ConnectedIdentity(String handle, String externalId, @Nullable String displayName, String baseUrl,
-		Map<String, String> secrets, @Nullable Instant expiresAt) implements java.io.Serializable {
+		Map<String, String> secrets, @Nullable Instant expiresAt) implements Serializable {
 
 	public ConnectedIdentity {
 		secrets = Map.copyOf(secrets);

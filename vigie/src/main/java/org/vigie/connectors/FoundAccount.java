@@ -1,5 +1,6 @@
 package org.vigie.connectors;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.vigie.shared.Network;
  * @param tokenNote how its token lives, in words for people (e.g. a Page token does not expire)
  */
 public record FoundAccount(Network network, ConnectedIdentity identity, @Nullable String linkedTo, String tokenNote)
-		implements java.io.Serializable {
+		implements Serializable {
 
 	public FoundAccount {
 		Objects.requireNonNull(network, "network");

@@ -3,6 +3,7 @@ package org.vigie.connectors;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.vigie.shared.Network;
@@ -62,7 +63,7 @@ public interface QuotaMeter {
 			@Override
 			public Map<String, Instant> used(Network network, String accountKey, String bucket, Instant since) {
 				Map<String, Instant> m = keys.getOrDefault(network.id() + "/" + accountKey + "/" + bucket, Map.of());
-				Map<String, Instant> out = new java.util.TreeMap<>();
+				Map<String, Instant> out = new TreeMap<>();
 				m.forEach((k, at) -> {
 					if (!at.isBefore(since)) {
 						out.put(k, at);

@@ -1,8 +1,11 @@
 package org.vigie.inbox;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.vigie.connectors.Capability;
@@ -32,12 +35,12 @@ public class Capabilities {
 		if (item.accountId() == null) {
 			return Optional.of("inbox.action.no-account");
 		}
-		Optional<java.util.Set<Capability>> allowed = connections.capabilities(item.network());
+		Optional<Set<Capability>> allowed = connections.capabilities(item.network());
 		if (allowed.isEmpty()) {
 			return Optional.of("inbox.action.no-connector");
 		}
 		if (!allowed.get().contains(capability)) {
-			return Optional.of("inbox.action.not-allowed." + capability.name().toLowerCase(java.util.Locale.ROOT));
+			return Optional.of("inbox.action.not-allowed." + capability.name().toLowerCase(Locale.ROOT));
 		}
 		if (capability == Capability.HIDE && item.kind() == ItemKind.DIRECT_MESSAGE) {
 			return Optional.of("inbox.action.not-allowed.hide");
@@ -50,7 +53,7 @@ public class Capabilities {
 
 	/** The refusals of every action on this item, by capability; absent means allowed. */
 	public Map<Capability, String> refusals(InboxItem item) {
-		Map<Capability, String> out = new java.util.EnumMap<>(Capability.class);
+		Map<Capability, String> out = new EnumMap<>(Capability.class);
 		for (Capability c : List.of(Capability.REPLY, Capability.LIKE, Capability.HIDE, Capability.DELETE)) {
 			refusal(item, c).ifPresent(r -> out.put(c, r));
 		}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,7 +62,7 @@ public record InboxFilter(Set<ShowId> shows, Set<AccountId> accounts, Set<Networ
 		tag = blankToNull(tag);
 		query = blankToNull(query);
 		text = blankToNull(text);
-		java.util.Objects.requireNonNull(order, "order");
+		Objects.requireNonNull(order, "order");
 	}
 
 	/**
@@ -219,7 +221,7 @@ public record InboxFilter(Set<ShowId> shows, Set<AccountId> accounts, Set<Networ
 				return (upper ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
 			}
 			if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
-				return java.time.OffsetDateTime.parse(value).toInstant();
+				return OffsetDateTime.parse(value).toInstant();
 			}
 			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
 		}

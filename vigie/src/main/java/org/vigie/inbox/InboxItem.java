@@ -2,6 +2,7 @@ package org.vigie.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -82,10 +83,10 @@ public record InboxItem(String id, Network network, ItemKind kind, String extern
 			String[] words = label.split("\\s+");
 			String first = words[0].substring(0, words[0].offsetByCodePoints(0, 1));
 			if (words.length == 1) {
-				return first.toUpperCase(java.util.Locale.ROOT);
+				return first.toUpperCase(Locale.ROOT);
 			}
 			String second = words[1].substring(0, words[1].offsetByCodePoints(0, 1));
-			return (first + second).toUpperCase(java.util.Locale.ROOT);
+			return (first + second).toUpperCase(Locale.ROOT);
 		}
 
 		public @Nullable String safeProfileUrl() {

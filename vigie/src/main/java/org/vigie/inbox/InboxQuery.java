@@ -8,12 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -318,12 +325,12 @@ public class InboxQuery {
 
 	/** The first {@code n} of both sorted lists, in the stream's order, each item once. */
 	private static List<InboxItem> merge(List<InboxItem> a, List<InboxItem> b, InboxOrder order, int n) {
-		java.util.Comparator<InboxItem> byTime = java.util.Comparator.comparing(InboxItem::createdAt)
+		Comparator<InboxItem> byTime = Comparator.comparing(InboxItem::createdAt)
 			.thenComparing(InboxItem::id)
 			.reversed();
-		java.util.Comparator<InboxItem> cmp = order == InboxOrder.PRIORITY
-				? java.util.Comparator.comparingDouble(InboxItem::priority).reversed().thenComparing(byTime) : byTime;
-		Map<String, InboxItem> byId = new java.util.LinkedHashMap<>();
+		Comparator<InboxItem> cmp = order == InboxOrder.PRIORITY
+				? Comparator.comparingDouble(InboxItem::priority).reversed().thenComparing(byTime) : byTime;
+		Map<String, InboxItem> byId = new LinkedHashMap<>();
 		a.forEach(r -> byId.put(r.id(), r));
 		b.forEach(r -> byId.putIfAbsent(r.id(), r));
 		return byId.values().stream().sorted(cmp).limit(n).toList();
@@ -334,10 +341,10 @@ public class InboxQuery {
 	 * indexes; empty when visibility and the show filter leave no show.
 	 */
 	private static Optional<TextSearch.Scope> textScope(Visibility visibility, InboxFilter filter, @Nullable Cursor after) {
-		java.util.Set<String> shows = new java.util.HashSet<>(filter.shows().stream().map(ShowId::toString).toList());
+		Set<String> shows = new HashSet<>(filter.shows().stream().map(ShowId::toString).toList());
 		if (!visibility.all()) {
-			java.util.Set<String> visible = visibility.shows().stream().map(ShowId::toString)
-				.collect(java.util.stream.Collectors.toSet());
+			Set<String> visible = visibility.shows().stream().map(ShowId::toString)
+				.collect(Collectors.toSet());
 			if (shows.isEmpty()) {
 				shows = visible;
 			}
@@ -357,9 +364,9 @@ public class InboxQuery {
 			return Optional.empty();
 		}
 		return Optional.of(new TextSearch.Scope(shows,
-				filter.accounts().stream().map(AccountId::toString).collect(java.util.stream.Collectors.toSet()),
-				filter.networks().stream().map(Network::id).collect(java.util.stream.Collectors.toSet()),
-				filter.kinds().stream().map(ItemKind::id).collect(java.util.stream.Collectors.toSet()),
+				filter.accounts().stream().map(AccountId::toString).collect(Collectors.toSet()),
+				filter.networks().stream().map(Network::id).collect(Collectors.toSet()),
+				filter.kinds().stream().map(ItemKind::id).collect(Collectors.toSet()),
 				filter.langs(), filter.sentiments(), filter.from(), through));
 	}
 
@@ -441,7 +448,7 @@ public class InboxQuery {
 		List<String> ids = new ArrayList<>();
 		ids.add(author.id());
 		if (author.handle() != null && !author.handle().isBlank()) {
-			String handle = author.handle().replaceFirst("^@", "").replaceFirst("@.*$", "").toLowerCase(java.util.Locale.ROOT);
+			String handle = author.handle().replaceFirst("^@", "").replaceFirst("@.*$", "").toLowerCase(Locale.ROOT);
 			ids.addAll(jdbc.sql("SELECT id FROM authors WHERE id <> ? AND (LOWER(handle) = ? OR LOWER(handle) = ? OR LOWER(handle) LIKE ?) LIMIT 20")
 				.params(author.id(), handle, "@" + handle, handle + "@%")
 				.query(String.class)
@@ -511,7 +518,7 @@ public class InboxQuery {
 			return;
 		}
 		where.append(" AND ").append(column).append(" IN (");
-		where.append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
+		where.append(String.join(", ", Collections.nCopies(values.size(), "?"))).append(')');
 		params.addAll(values);
 	}
 

@@ -1,6 +1,7 @@
 package org.vigie.inbox;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigie.inbox")
 public record InboxSettings(@DefaultValue("50") int pageSize, @DefaultValue("200") int maxPageSize,
 		@DefaultValue("45s") Duration presenceTimeout, @DefaultValue("5000") int textSearchLimit,
-		@DefaultValue("Europe/Paris") java.time.ZoneId zone) {
+		@DefaultValue("Europe/Paris") ZoneId zone) {
 
 	public InboxSettings {
 		if (pageSize < 1 || pageSize > maxPageSize) {
@@ -35,6 +36,6 @@ public record InboxSettings(@DefaultValue("50") int pageSize, @DefaultValue("200
 
 	/** The defaults, for tools and benchmarks that run without Spring. */
 	public static InboxSettings defaults() {
-		return new InboxSettings(50, 200, Duration.ofSeconds(45), 5000, java.time.ZoneId.of("Europe/Paris"));
+		return new InboxSettings(50, 200, Duration.ofSeconds(45), 5000, ZoneId.of("Europe/Paris"));
 	}
 }

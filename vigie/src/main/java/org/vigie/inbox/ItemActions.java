@@ -1,5 +1,7 @@
 package org.vigie.inbox;
 
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,10 +34,10 @@ public class ItemActions {
 
 	private final ApplicationEventPublisher events;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	ItemActions(JdbcClient jdbc, InboxQuery query, Connections connectors, Capabilities capabilities, AuditLog audit,
-			ApplicationEventPublisher events, java.time.Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.query = query;
@@ -82,6 +84,6 @@ public class ItemActions {
 		catch (ConnectorException e) {
 			throw new IllegalStateException(Replies.reason(e), e);
 		}
-		events.publishEvent(new Triage.ItemChanged(itemId, action.name().toLowerCase(java.util.Locale.ROOT)));
+		events.publishEvent(new Triage.ItemChanged(itemId, action.name().toLowerCase(Locale.ROOT)));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public class Presence {
 
 	/** The other people on an item (not {@code userId}, whatever their tabs), those answering first. */
 	public List<Entry> others(String itemId, String userId) {
-		Map<String, Entry> byUser = new java.util.HashMap<>();
+		Map<String, Entry> byUser = new HashMap<>();
 		for (Entry e : tabs.values()) {
 			if (e.itemId().equals(itemId) && !e.userId().equals(userId)) {
 				byUser.merge(e.userId(), e, (a, b) -> a.state() == State.REPLYING ? a : b);

@@ -1,7 +1,11 @@
 package org.vigie.inbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +23,7 @@ import org.vigie.shared.AccountId;
 import org.vigie.shared.Ids;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Actor;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Our replies to items, sent through the connector of the item's account. A reply is stored
@@ -126,7 +131,7 @@ public class Replies {
 		if (itemIds.isEmpty()) {
 			return List.of();
 		}
-		String marks = String.join(", ", java.util.Collections.nCopies(itemIds.size(), "?"));
+		String marks = String.join(", ", Collections.nCopies(itemIds.size(), "?"));
 		return jdbc.sql("SELECT id, item_id, user_name, text, state, reason, external_id, attempts, created_at FROM inbox_replies WHERE item_id IN ("
 				+ marks + ") ORDER BY created_at, id")
 			.params(List.copyOf(itemIds))
@@ -173,7 +178,7 @@ public class Replies {
 	static String reason(ConnectorException e) {
 		String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
 		if (e instanceof ConnectorException.RateLimited limited) {
-			return message + " (" + limited.retryAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
+			return message + " (" + limited.retryAt().truncatedTo(ChronoUnit.SECONDS) + ")";
 		}
 		return message;
 	}
@@ -186,13 +191,13 @@ public class Replies {
 		events.publishEvent(new Triage.ItemChanged(reply.itemId(), "reply"));
 	}
 
-	private static Reply map(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Reply map(ResultSet rs) throws SQLException {
 		return new Reply(rs.getString("id"), rs.getString("item_id"), rs.getString("user_name"), rs.getString("text"),
 				ReplyState.valueOf(rs.getString("state")), rs.getString("reason"), rs.getString("external_id"),
 				rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at")));
 	}
 
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void stop() {
 		executor.shutdown();
 	}

@@ -3,6 +3,7 @@ package org.vigie.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigie.shared.Ids;
+import org.vigie.shared.ShowId;
 import org.vigie.shared.UserId;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Actor;
@@ -95,7 +97,7 @@ public class Triage {
 		for (String id : checked) {
 			if (user != null) {
 				String show = query.find(Visibility.EVERYTHING, id).map(InboxItem::showId).orElse(null);
-				if (!user.role().seesAllShows() && (show == null || !user.shows().contains(org.vigie.shared.ShowId.of(show)))) {
+				if (!user.role().seesAllShows() && (show == null || !user.shows().contains(ShowId.of(show)))) {
 					throw new IllegalArgumentException("inbox.assignee-no-access");
 				}
 			}
@@ -181,7 +183,7 @@ public class Triage {
 		if (authorIds.isEmpty()) {
 			return List.of();
 		}
-		String marks = String.join(", ", java.util.Collections.nCopies(authorIds.size(), "?"));
+		String marks = String.join(", ", Collections.nCopies(authorIds.size(), "?"));
 		return jdbc.sql("SELECT user_name, text, created_at FROM inbox_notes WHERE author_id IN (" + marks
 				+ ") ORDER BY created_at DESC, id DESC LIMIT 50")
 			.params(List.copyOf(authorIds))

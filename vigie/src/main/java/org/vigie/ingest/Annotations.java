@@ -1,5 +1,6 @@
 package org.vigie.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ public record Annotations(@Nullable String lang, @Nullable String sentiment, dou
 
 	/** Records that {@code stage} failed on this item; the item still flows on. */
 	public Annotations withError(String stage, String message) {
-		List<String> more = new java.util.ArrayList<>(errors);
+		List<String> more = new ArrayList<>(errors);
 		more.add(stage + ": " + message);
 		return new Annotations(lang, sentiment, sentimentScore, hashtags, mentions, urls, cashtags, emojis, spam, toxic,
 				priority, priorityReasons, matchedQueries, more);

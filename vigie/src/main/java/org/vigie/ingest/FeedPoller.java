@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -65,7 +67,7 @@ class FeedPoller {
 	private final IngestSettings settings;
 
 	/** The shortest interval between two routine polls of a search feed, by account and feed key. */
-	private final java.util.Map<String, Duration> searchIntervals = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Duration> searchIntervals = new ConcurrentHashMap<>();
 
 	FeedPoller(Accounts accounts, ConnectorRuntime runtime, FeedStates feeds, ItemStore items, RejectedItems rejected,
 			Stages stages, RateLimits limits, Workspaces workspaces, TransactionTemplate tx,

@@ -1,7 +1,10 @@
 package org.vigie.ingest;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -108,16 +111,16 @@ class FeedStates implements AccountActivity {
 		if (states.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant last = states.stream().map(State::lastPoll).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+		Instant last = states.stream().map(State::lastPoll).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
 		Instant next = states.stream().map(State::nextPoll).min(Instant::compareTo).orElse(null);
-		String error = states.stream().map(State::lastError).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		String error = states.stream().map(State::lastError).filter(Objects::nonNull).findFirst().orElse(null);
 		long items = states.stream().mapToLong(State::itemsStored).sum();
 		return Optional.of(new Activity(last, next, error, items));
 	}
 
 	private static final String STATE = "feed_key, cursor_value, next_poll_at, last_poll_at, last_success_at, failures, last_error, items_stored";
 
-	private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static State state(ResultSet rs) throws SQLException {
 		return new State(rs.getString(1), new Cursor(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)),
 				instant(rs.getObject(4)), instant(rs.getObject(5)), rs.getInt(6), rs.getString(7), rs.getLong(8));
 	}

@@ -2,6 +2,7 @@ package org.vigie.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +52,10 @@ class IngestScheduler implements DisposableBean {
 
 	private volatile long lastEnsure;
 
-	private final java.util.List<SearchFeeds> searches;
+	private final List<SearchFeeds> searches;
 
 	IngestScheduler(FeedPoller poller, FeedStates feeds, Accounts accounts, ConnectorRuntime runtime,
-			IngestSettings settings, Clock clock, java.util.List<SearchFeeds> searches) {
+			IngestSettings settings, Clock clock, List<SearchFeeds> searches) {
 		this.searches = searches;
 		this.poller = poller;
 		this.feeds = feeds;

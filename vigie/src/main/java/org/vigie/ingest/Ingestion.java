@@ -1,13 +1,16 @@
 package org.vigie.ingest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.vigie.accounts.Accounts;
 import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
+import org.vigie.connectors.RemoteItem;
 import org.vigie.shared.AccountId;
 
 /**
@@ -24,12 +27,12 @@ public class Ingestion {
 
 	private final RejectedItems rejected;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	private final org.vigie.accounts.Accounts accounts;
+	private final Accounts accounts;
 
-	Ingestion(FeedPoller poller, FeedStates feeds, RejectedItems rejected, java.time.Clock clock,
-			org.vigie.accounts.Accounts accounts) {
+	Ingestion(FeedPoller poller, FeedStates feeds, RejectedItems rejected, Clock clock,
+			Accounts accounts) {
 		this.accounts = accounts;
 		this.poller = poller;
 		this.feeds = feeds;
@@ -77,7 +80,7 @@ public class Ingestion {
 	 * @return how many items were new (a redelivered or already polled item is not)
 	 * @throws IllegalArgumentException if the account is unknown
 	 */
-	public int push(AccountId account, Feed feed, List<org.vigie.connectors.RemoteItem> items) {
+	public int push(AccountId account, Feed feed, List<RemoteItem> items) {
 		return poller.push(accounts.find(account).orElseThrow(() -> new IllegalArgumentException("Unknown account " + account)),
 				feed, items, clock.instant());
 	}

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.vigie.shared.AuthorId;
+import org.vigie.shared.ConversationId;
 import org.vigie.shared.Network;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,7 +88,7 @@ class ItemStore {
 				avatar_url = COALESCE(excluded.avatar_url, authors.avatar_url),
 				profile_url = COALESCE(excluded.profile_url, authors.profile_url),
 				verified = excluded.verified, updated_at = excluded.updated_at""")
-			.params(org.vigie.shared.AuthorId.generate().toString(), author.network().id(), author.externalId(),
+			.params(AuthorId.generate().toString(), author.network().id(), author.externalId(),
 					author.handle(), author.displayName(), author.followers(), author.avatarUrl(), author.profileUrl(),
 					author.verified(), now.toEpochMilli())
 			.update();
@@ -104,7 +106,7 @@ class ItemStore {
 				ON CONFLICT (network, external_id) DO UPDATE SET last_item_at = CASE
 				WHEN excluded.last_item_at > conversations.last_item_at THEN excluded.last_item_at
 				ELSE conversations.last_item_at END""")
-			.params(org.vigie.shared.ConversationId.generate().toString(), item.network().id(), root, str(item.account()),
+			.params(ConversationId.generate().toString(), item.network().id(), root, str(item.account()),
 					str(item.show()), at, at)
 			.update();
 		return jdbc.sql("SELECT id FROM conversations WHERE network = ? AND external_id = ?")

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class Stages {
 
 	private final List<ItemStage> stages;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	Stages(ObjectProvider<ItemStage> stages) {
 		this(stages.orderedStream().toList());
 	}

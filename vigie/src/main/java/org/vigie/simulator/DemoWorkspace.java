@@ -1,11 +1,16 @@
 package org.vigie.simulator;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,8 +18,11 @@ import org.vigie.accounts.Accounts;
 import org.vigie.accounts.NewAccount;
 import org.vigie.connectors.ConnectorFactory;
 import org.vigie.connectors.ConnectorSettings;
+import org.vigie.listen.ListeningQueries;
 import org.vigie.shared.Network;
 import org.vigie.shared.UserId;
+import org.vigie.simulator.meta.MetaWebhooks;
+import org.vigie.webhooks.WebhookIntake;
 import org.vigie.workspace.Actor;
 import org.vigie.workspace.Role;
 import org.vigie.workspace.Show;
@@ -32,7 +40,7 @@ class DemoWorkspace {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
 
-	private static final Actor SYSTEM = new Actor(new UserId(new java.util.UUID(0, 0)), "demo@vigie.local", Role.ADMIN,
+	private static final Actor SYSTEM = new Actor(new UserId(new UUID(0, 0)), "demo@vigie.local", Role.ADMIN,
 			Set.of());
 
 	private final SimulatorSettings settings;
@@ -45,18 +53,18 @@ class DemoWorkspace {
 
 	private final Accounts accounts;
 
-	private final java.util.List<ConnectorFactory> factories;
+	private final List<ConnectorFactory> factories;
 
-	private final org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening;
+	private final ObjectProvider<ListeningQueries> listening;
 
-	private final org.vigie.webhooks.WebhookIntake webhooks;
+	private final WebhookIntake webhooks;
 
-	private final org.vigie.simulator.meta.MetaWebhooks metaWebhooks;
+	private final MetaWebhooks metaWebhooks;
 
 	DemoWorkspace(SimulatorSettings settings, ConnectorSettings connectors, Simulator simulator, Shows shows,
-			org.springframework.beans.factory.ObjectProvider<org.vigie.listen.ListeningQueries> listening,
-			Accounts accounts, java.util.List<ConnectorFactory> factories, org.vigie.webhooks.WebhookIntake webhooks,
-			org.vigie.simulator.meta.MetaWebhooks metaWebhooks) {
+			ObjectProvider<ListeningQueries> listening,
+			Accounts accounts, List<ConnectorFactory> factories, WebhookIntake webhooks,
+			MetaWebhooks metaWebhooks) {
 		this.webhooks = webhooks;
 		this.metaWebhooks = metaWebhooks;
 		this.settings = settings;
@@ -83,13 +91,13 @@ class DemoWorkspace {
 			return;
 		}
 		simulator.activate();
-		Set<Network> connectable = factories.stream().map(ConnectorFactory::network).collect(java.util.stream.Collectors.toSet());
+		Set<Network> connectable = factories.stream().map(ConnectorFactory::network).collect(Collectors.toSet());
 		int connected = 0;
 		for (SimShow demo : DemoCast.SHOWS) {
 			Show show = shows.findBySlug(demo.slug()).orElseGet(() -> shows.create(SYSTEM, demo.name()));
 			// One listening query per show, applying to the whole simulated history: its hashtag or its name.
 			listening.ifAvailable(l -> l.ensure(show.id(), "#" + demo.hashtag(),
-					"#" + demo.hashtag() + " OR \"" + demo.name() + "\"", java.time.Instant.EPOCH));
+					"#" + demo.hashtag() + " OR \"" + demo.name() + "\"", Instant.EPOCH));
 			for (Map.Entry<Network, NetworkFake> fake : simulator.fakes().entrySet()) {
 				if (!connectable.contains(fake.getKey())) {
 					continue;
@@ -107,7 +115,7 @@ class DemoWorkspace {
 		// Push as Meta does: the simulator signs Facebook and Instagram deliveries with its test secret;
 		// polling stays the safety net and the same items are stored once.
 		metaWebhooks.subscribeDemoShows();
-		metaWebhooks.start(webhooks.acceptDemoMetaSecret(org.vigie.simulator.meta.MetaWebhooks.TEST_APP_SECRET));
+		metaWebhooks.start(webhooks.acceptDemoMetaSecret(MetaWebhooks.TEST_APP_SECRET));
 		log.info("Demo workspace: {} shows, {} accounts served by the simulator at {} (VIGIE_DEMO=false turns it off)",
 				DemoCast.SHOWS.size(), connected, simulator.baseUrl(Network.X).replace("/x", "/…"));
 	}

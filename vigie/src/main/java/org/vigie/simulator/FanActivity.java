@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.vigie.shared.Network;
@@ -54,7 +55,7 @@ final class FanActivity {
 
 	/** The handle of a show's account on a network (Mastodon handles are lower case). */
 	static String handle(Network network, String handle) {
-		return network == Network.MASTODON ? handle.toLowerCase(java.util.Locale.ROOT) : handle;
+		return network == Network.MASTODON ? handle.toLowerCase(Locale.ROOT) : handle;
 	}
 
 	/** Generates everything said from the last call up to {@code now}. */

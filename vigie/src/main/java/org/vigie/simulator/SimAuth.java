@@ -1,5 +1,6 @@
 package org.vigie.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -148,7 +149,7 @@ public final class SimAuth {
 	/** The PKCE S256 challenge of a verifier: base64url(SHA-256(verifier)), unpadded. */
 	public static String s256(String verifier) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (NoSuchAlgorithmException e) {

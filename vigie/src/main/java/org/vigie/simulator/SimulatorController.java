@@ -2,6 +2,7 @@ package org.vigie.simulator;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,7 @@ class SimulatorController {
 
 	private final Simulator simulator;
 
-	SimulatorController(Simulator simulator, java.util.List<NetworkFake> fakes) {
+	SimulatorController(Simulator simulator, List<NetworkFake> fakes) {
 		this.simulator = simulator;
 		fakes.forEach(simulator::register);
 	}
@@ -86,6 +87,6 @@ class SimulatorController {
 	}
 
 	private static String encode(String s) {
-		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 }

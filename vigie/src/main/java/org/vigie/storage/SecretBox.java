@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -97,7 +98,7 @@ public final class SecretBox {
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
 		}
-		catch (javax.crypto.AEADBadTagException e) {
+		catch (AEADBadTagException e) {
 			throw new IllegalArgumentException("Secret does not decrypt: wrong key or tampered value", e);
 		}
 		catch (GeneralSecurityException e) {

@@ -1,5 +1,6 @@
 package org.vigie.web;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -23,7 +24,7 @@ public final class Messages {
 			return source.getMessage(key, args, locale);
 		}
 		catch (NoSuchMessageException e) {
-			return args.length == 0 ? key : java.text.MessageFormat.format(key, args);
+			return args.length == 0 ? key : MessageFormat.format(key, args);
 		}
 	}
 

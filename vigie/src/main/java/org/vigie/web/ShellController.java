@@ -1,11 +1,13 @@
 package org.vigie.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,7 +27,7 @@ class ShellController {
 	}
 
 	@GetMapping("/login")
-	String login(HttpServletRequest request, org.springframework.ui.Model model) {
+	String login(HttpServletRequest request, Model model) {
 		String notice = null;
 		boolean error = false;
 		if (request.getParameter("error") != null) {
@@ -50,7 +52,7 @@ class ShellController {
 	/** Lands on the first section of the navigation (the inbox once it exists). */
 	@GetMapping("/")
 	String home() {
-		return nav.stream().filter(n -> n.order() < 90).min(java.util.Comparator.comparingInt(NavEntry::order))
+		return nav.stream().filter(n -> n.order() < 90).min(Comparator.comparingInt(NavEntry::order))
 			.map(n -> "redirect:" + n.path())
 			.orElse("redirect:/settings");
 	}

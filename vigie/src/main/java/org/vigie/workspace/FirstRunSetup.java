@@ -2,6 +2,7 @@ package org.vigie.workspace;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -68,10 +69,10 @@ public class FirstRunSetup implements ApplicationRunner {
 	}
 
 	/** The one-time setup URL while the setup is open (it is also logged at start); empty once closed. */
-	public java.util.Optional<String> pendingSetupUrl() {
+	public Optional<String> pendingSetupUrl() {
 		String token = secret.get();
-		return token == null || !team.isEmpty() ? java.util.Optional.empty()
-				: java.util.Optional.of(baseUrl() + "/setup?token=" + token);
+		return token == null || !team.isEmpty() ? Optional.empty()
+				: Optional.of(baseUrl() + "/setup?token=" + token);
 	}
 
 	/** Closes the setup once the first admin exists. */

@@ -3,6 +3,7 @@ package org.vigie.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,6 @@ class EnrichStageIT {
 	@Test
 	void bindsItsSettingsWithDefaults() {
 		assertThat(settings.influentialFollowers()).isEqualTo(10_000);
-		assertThat(settings.policy().recentWithin()).isEqualTo(java.time.Duration.ofHours(2));
+		assertThat(settings.policy().recentWithin()).isEqualTo(Duration.ofHours(2));
 	}
 }

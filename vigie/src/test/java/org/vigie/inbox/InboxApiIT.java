@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +44,7 @@ import org.vigie.workspace.User;
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.springframework.test.context.ActiveProfiles("it")
+@ActiveProfiles("it")
 class InboxApiIT {
 
 	static final Path DATA = TestDirs.create("inbox-api");
@@ -221,7 +223,7 @@ class InboxApiIT {
 	}
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService users;
+	UserDetailsService users;
 
 	@Test
 	void triagesThroughPatch() throws Exception {

@@ -2,21 +2,30 @@ package org.vigie.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,8 +34,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.vigie.archive.Archive;
 import org.vigie.ingest.Annotations;
 import org.vigie.ingest.Author;
 import org.vigie.ingest.IncomingItem;
@@ -53,7 +64,7 @@ import org.vigie.workspace.Workspaces;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.springframework.test.context.ActiveProfiles("it")
+@ActiveProfiles("it")
 class InboxBrowserIT {
 
 	static final Path DATA = TestDirs.create("inbox-browser");
@@ -94,7 +105,7 @@ class InboxBrowserIT {
 	InboxFixtures fixtures;
 
 	@Autowired
-	org.vigie.archive.Archive archive;
+	Archive archive;
 
 	@TestConfiguration
 	static class Fakes {
@@ -141,15 +152,15 @@ class InboxBrowserIT {
 	}
 
 	/** Keeps what both browsers showed at the end of each test, to understand a failure. */
-	@org.junit.jupiter.api.AfterEach
-	void keep(org.junit.jupiter.api.TestInfo info) throws java.io.IOException {
+	@AfterEach
+	void keep(TestInfo info) throws IOException {
 		Path dir = Path.of("target", "browser-pages");
-		java.nio.file.Files.createDirectories(dir);
+		Files.createDirectories(dir);
 		String name = info.getTestMethod().map(m -> m.getName()).orElse("test");
-		java.nio.file.Files.writeString(dir.resolve(name + "-claire.html"), claire.getPageSource());
-		java.nio.file.Files.writeString(dir.resolve(name + "-camille.html"), camille.getPageSource());
-		java.nio.file.Files.write(dir.resolve(name + "-claire.png"),
-				((org.openqa.selenium.TakesScreenshot) claire).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		Files.writeString(dir.resolve(name + "-claire.html"), claire.getPageSource());
+		Files.writeString(dir.resolve(name + "-camille.html"), camille.getPageSource());
+		Files.write(dir.resolve(name + "-claire.png"),
+				((TakesScreenshot) claire).getScreenshotAs(OutputType.BYTES));
 	}
 
 	@AfterAll
@@ -308,7 +319,7 @@ class InboxBrowserIT {
 	private void waitForStream(WebDriver browser) {
 		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stream")));
 		// The event stream is open once the server said hello; give it the time to connect.
-		waitFor(browser).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+		waitFor(browser).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
 			.executeScript("return document.readyState === 'complete'")));
 		try {
 			Thread.sleep(400);
@@ -318,9 +329,9 @@ class InboxBrowserIT {
 		}
 	}
 
-	private static org.openqa.selenium.support.ui.WebDriverWait waitFor(WebDriver browser) {
+	private static WebDriverWait waitFor(WebDriver browser) {
 		var wait = Browsers.waitFor(browser);
-		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
 	}
 

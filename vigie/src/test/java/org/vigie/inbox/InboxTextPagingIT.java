@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vigie.archive.Archive;
@@ -32,7 +33,7 @@ import org.vigie.workspace.User;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.springframework.test.context.ActiveProfiles("it")
+@ActiveProfiles("it")
 class InboxTextPagingIT {
 
 	static final Path DATA = TestDirs.create("inbox-text-paging");

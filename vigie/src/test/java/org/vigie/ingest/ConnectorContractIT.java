@@ -2,6 +2,7 @@ package org.vigie.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ public abstract class ConnectorContractIT {
 		simulator.faults().clear();
 		simulator.windows().clear();
 		// Whole seconds: X's reset header has no milliseconds.
-		clock.set(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1));
+		clock.set(clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
 		account = connect("contract_" + network().id() + "_" + SEQ.incrementAndGet() + "_" + System.nanoTime() % 100000);
 	}
 

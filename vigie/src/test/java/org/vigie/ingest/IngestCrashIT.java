@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +141,7 @@ class IngestCrashIT {
 	/** A child JVM and the lines it printed. */
 	private record Run(Process process, BlockingQueue<String> lines, List<String> seen) {
 
-		String await(java.util.function.Predicate<String> wanted) throws InterruptedException {
+		String await(Predicate<String> wanted) throws InterruptedException {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 			while (System.nanoTime() < deadline) {
 				String line = lines.poll(1, TimeUnit.SECONDS);

@@ -14,12 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +33,7 @@ import org.vigie.workspace.Role;
 import org.vigie.workspace.Shows;
 import org.vigie.workspace.Team;
 import org.vigie.workspace.User;
+import org.vigie.workspace.VigiePrincipal;
 
 /** The access rules of issue 2's acceptance, through the real filter chains. */
 @SpringBootTest
@@ -136,7 +140,7 @@ class SecurityIT {
 
 	@Test
 	void appliesARoleChangeOnTheNextRequest() throws Exception {
-		var session = new org.springframework.mock.web.MockHttpSession();
+		var session = new MockHttpSession();
 		User admin = team.findByEmail("admin@example.org").orElseThrow();
 		var invitation = team.invite(new Actor(admin.id(), admin.email(), admin.role(), Set.of()), "demoted@example.org",
 				"Dee", Role.MANAGER, Set.of());
@@ -154,7 +158,7 @@ class SecurityIT {
 	void reportsHealthAndMetrics() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+			.andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
 	}
 
 	@Test
@@ -162,7 +166,7 @@ class SecurityIT {
 		mvc.perform(get("/no-such-page").with(user(admin())))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Cette page n'existe pas.")));
+			.andExpect(content().string(Matchers.containsString("Cette page n'existe pas.")));
 		String token = token("admin@example.org", "correct horse battery");
 		mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + token))
 			.andExpect(status().isNotFound())
@@ -184,18 +188,18 @@ class SecurityIT {
 		return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 	}
 
-	private org.vigie.workspace.VigiePrincipal analyst() {
+	private VigiePrincipal analyst() {
 		return principal("analyst@example.org");
 	}
 
-	private org.vigie.workspace.VigiePrincipal admin() {
+	private VigiePrincipal admin() {
 		return principal("admin@example.org");
 	}
 
 	@Autowired
-	org.springframework.security.core.userdetails.UserDetailsService users;
+	UserDetailsService users;
 
-	private org.vigie.workspace.VigiePrincipal principal(String email) {
-		return (org.vigie.workspace.VigiePrincipal) users.loadUserByUsername(email);
+	private VigiePrincipal principal(String email) {
+		return (VigiePrincipal) users.loadUserByUsername(email);
 	}
 }

@@ -1,6 +1,9 @@
 package org.vigie.accounts.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.accounts.AccountActivity;
@@ -31,16 +34,16 @@ public record AccountView(String id, String network, String networkLabel, String
 			TokenForecast forecast, Instant now) {
 		return new AccountView(a.id().toString(), a.network().id(), a.network().label(), a.handle(), a.displayName(),
 				a.externalId(), a.show() == null ? null : a.show().toString(), showName, a.baseUrl(),
-				a.status().name().toLowerCase(java.util.Locale.ROOT), a.statusReason(), a.tokenExpiresAt(),
+				a.status().name().toLowerCase(Locale.ROOT), a.statusReason(), a.tokenExpiresAt(),
 				a.tokenExpiresAt() != null && !a.tokenExpiresAt().isAfter(now),
 				activity == null ? null : activity.lastPoll(), activity == null ? null : activity.nextPoll(),
 				activity == null ? null : activity.lastError(), activity == null ? 0 : activity.itemsStored(),
 				forecast.kind().id(), forecast.warning(), forecast.daysLeft(), forecast.userTokenExpiresAt());
 	}
 
-	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+	private static final DateTimeFormatter WHEN = DateTimeFormatter
 		.ofPattern("dd/MM/yyyy HH:mm:ss")
-		.withZone(java.time.ZoneId.of("Europe/Paris"));
+		.withZone(ZoneId.of("Europe/Paris"));
 
 	/** An instant for people (Paris time), or a dash. */
 	public static String when(@Nullable Instant instant) {

@@ -3,6 +3,7 @@ package org.vigie.accounts.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ class AccountViews {
 			.toList();
 		return visible.stream()
 			.map(a -> AccountView.of(a, a.show() == null ? null : names.get(a.show().toString()),
-					activity.stream().map(x -> x.of(a.id())).flatMap(java.util.Optional::stream).findFirst().orElse(null),
+					activity.stream().map(x -> x.of(a.id())).flatMap(Optional::stream).findFirst().orElse(null),
 					accounts.forecast(a), clock.instant()))
 			.toList();
 	}

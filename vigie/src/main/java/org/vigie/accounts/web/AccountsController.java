@@ -1,5 +1,8 @@
 package org.vigie.accounts.web;
 
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import org.vigie.connectors.FoundAccount;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
 import org.vigie.shared.ShowId;
+import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Access;
 import org.vigie.workspace.Actor;
 import org.vigie.workspace.AuditLog;
@@ -79,11 +83,11 @@ class AccountsController {
 	}
 
 	/** A pending authorisation and the show the account will belong to. */
-	record Pending(AuthorizationRequest request, String show) implements java.io.Serializable {
+	record Pending(AuthorizationRequest request, String show) implements Serializable {
 	}
 
 	/** The accounts an authorisation gave access to, waiting for the person to pick, and the show suggested. */
-	record Choices(Network via, List<FoundAccount> found, String show) implements java.io.Serializable {
+	record Choices(Network via, List<FoundAccount> found, String show) implements Serializable {
 	}
 
 	/**
@@ -161,7 +165,7 @@ class AccountsController {
 		Object pending = session.getAttribute(PENDING);
 		session.removeAttribute(PENDING);
 		if (!(pending instanceof Pending p) || !p.request().network().id().equals(network)
-				|| !java.security.MessageDigest.isEqual(p.request().state().getBytes(), state.getBytes())) {
+				|| !MessageDigest.isEqual(p.request().state().getBytes(), state.getBytes())) {
 			flash.addFlashAttribute("error", "accounts.error.state");
 			return "redirect:/settings/accounts";
 		}
@@ -221,7 +225,7 @@ class AccountsController {
 			flash.addFlashAttribute("error", "accounts.error.state");
 			return "redirect:/settings/accounts";
 		}
-		List<String> names = new java.util.ArrayList<>();
+		List<String> names = new ArrayList<>();
 		for (int i : picked) {
 			if (i < 0 || i >= choices.found().size()) {
 				continue;
@@ -287,7 +291,7 @@ class AccountsController {
 		Actor actor = access.current();
 		actor.requireShowManager();
 		SocialAccount account = accounts.find(AccountId.of(id))
-			.orElseThrow(() -> new org.vigie.web.NotFoundException("account"));
+			.orElseThrow(() -> new NotFoundException("account"));
 		if (account.show() != null) {
 			actor.requireShow(account.show());
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ public class BlueskyConnectorFactory implements ConnectorFactory {
 		String base = pdsUrl.isBlank() ? DEFAULT_PDS : pdsUrl.strip();
 		String h = handle.strip().replaceFirst("^@", "");
 		AccountCredentials given = new AccountCredentials(h, null, base,
-				java.util.Map.of(BlueskySession.APP_PASSWORD, appPassword.strip()), null);
+				Map.of(BlueskySession.APP_PASSWORD, appPassword.strip()), null);
 		BlueskySession session = new BlueskySession(client(base), clock, given);
 		session.createSession();
 		return session.renewed().orElseThrow();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,7 @@ final class BlueskySession {
 		if (did == null) {
 			createSession();
 		}
-		return java.util.Objects.requireNonNull(did);
+		return Objects.requireNonNull(did);
 	}
 
 	String handle() {
@@ -99,13 +100,13 @@ final class BlueskySession {
 			refreshOrCreate();
 		}
 		try {
-			return call.call(java.util.Objects.requireNonNull(accessJwt));
+			return call.call(Objects.requireNonNull(accessJwt));
 		}
 		catch (XrpcClient.TokenRejected first) {
 			log.debug("Bluesky refused the access token of {} ({}); refreshing", credentials.handle(), first.getMessage());
 			refreshOrCreate();
 			try {
-				return call.call(java.util.Objects.requireNonNull(accessJwt));
+				return call.call(Objects.requireNonNull(accessJwt));
 			}
 			catch (XrpcClient.TokenRejected again) {
 				throw new ConnectorException.AuthRevoked("Bluesky keeps refusing the session of @" + credentials.handle()
@@ -171,8 +172,8 @@ final class BlueskySession {
 		}
 		renewed = false;
 		Map<String, String> secrets = new LinkedHashMap<>(credentials.secrets());
-		secrets.put(ACCESS_TOKEN, java.util.Objects.requireNonNull(accessJwt));
-		secrets.put(REFRESH_TOKEN, java.util.Objects.requireNonNull(refreshJwt));
+		secrets.put(ACCESS_TOKEN, Objects.requireNonNull(accessJwt));
+		secrets.put(REFRESH_TOKEN, Objects.requireNonNull(refreshJwt));
 		if (did != null) {
 			secrets.put(DID, did);
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vigie.connectors.ConnectorException;
 
 /**
  * Finds the rich-text facets of a post: mentions ({@code @handle}), links and hashtags. Bluesky
@@ -40,10 +41,10 @@ final class Facets {
 	@FunctionalInterface
 	interface Resolver {
 
-		Optional<String> did(String handle) throws org.vigie.connectors.ConnectorException;
+		Optional<String> did(String handle) throws ConnectorException;
 	}
 
-	static List<Facet> detect(String text, Resolver resolver) throws org.vigie.connectors.ConnectorException {
+	static List<Facet> detect(String text, Resolver resolver) throws ConnectorException {
 		List<Facet> facets = new ArrayList<>();
 		Matcher m = MENTION.matcher(text);
 		while (m.find()) {

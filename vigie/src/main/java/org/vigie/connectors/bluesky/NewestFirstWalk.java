@@ -1,5 +1,6 @@
 package org.vigie.connectors.bluesky;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,7 +66,7 @@ record NewestFirstWalk(@Nullable Instant markAt, Set<String> markUris, @Nullable
 			return new NewestFirstWalk(instant(node, "markAt"), strings(node, "markUris"), text(node, "api"),
 					instant(node, "topAt"), strings(node, "topUris"), node.path("pages").asInt(0));
 		}
-		catch (JacksonException | java.time.DateTimeException unreadable) {
+		catch (JacksonException | DateTimeException unreadable) {
 			return START;
 		}
 	}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -182,7 +183,7 @@ final class XrpcClient {
 			// Nothing left: the next call would be refused, so wait for the reset instead of spending a request.
 			blockedUntil = left <= 0 ? resetAt : null;
 		}
-		catch (NumberFormatException | java.time.DateTimeException malformed) {
+		catch (NumberFormatException | DateTimeException malformed) {
 			// a server that sends unreadable rate-limit headers simply gets no proactive pause
 		}
 	}

@@ -4,12 +4,17 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +56,7 @@ class FacebookAuthorizer implements AccountAuthorizer {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FacebookAuthorizer.class);
+	private static final Logger log = LoggerFactory.getLogger(FacebookAuthorizer.class);
 
 	private final ConnectorSettings settings;
 
@@ -125,7 +130,7 @@ class FacebookAuthorizer implements AccountAuthorizer {
 		Instant userExpires = expiresIn == null ? null : clock.instant().plusSeconds(expiresIn);
 		String note = userExpires == null ? "Jeton de Page sans date d'expiration"
 				: "Jeton de Page sans date d'expiration (tiré d'un jeton utilisateur longue durée valable jusqu'au "
-						+ java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(java.time.ZoneId.of("Europe/Paris"))
+						+ DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"))
 							.format(userExpires) + ")";
 		List<FoundAccount> found = new ArrayList<>();
 		String instagramBase = instagramBase(base);
@@ -154,7 +159,7 @@ class FacebookAuthorizer implements AccountAuthorizer {
 					found.add(new FoundAccount(Network.INSTAGRAM, new ConnectedIdentity(
 							ig.path("username").asString(ig.path("id").asString()), ig.path("id").asString(),
 							ig.path("name").asString(null), instagramBase, secrets, null), name,
-							"Lu avec le jeton de la Page " + name + " : " + note.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+							"Lu avec le jeton de la Page " + name + " : " + note.substring(0, 1).toLowerCase(Locale.ROOT)
 									+ note.substring(1)));
 				}
 			}

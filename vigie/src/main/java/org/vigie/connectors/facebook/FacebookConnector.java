@@ -3,6 +3,8 @@ package org.vigie.connectors.facebook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,10 +112,10 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 		}
 		Batch visitors = sweep("/" + pageId + "/visitor_posts", ItemKind.MENTION, new Cursor(parts[0]));
 		Batch tagged = sweep("/" + pageId + "/tagged", ItemKind.MENTION, new Cursor(parts[1]));
-		List<org.vigie.connectors.RemoteItem> all = new java.util.ArrayList<>(visitors.items());
+		List<RemoteItem> all = new ArrayList<>(visitors.items());
 		all.addAll(tagged.items());
-		all.sort(java.util.Comparator.comparing(org.vigie.connectors.RemoteItem::createdAt));
-		List<Batch.Rejected> rejected = new java.util.ArrayList<>(visitors.rejected());
+		all.sort(Comparator.comparing(RemoteItem::createdAt));
+		List<Batch.Rejected> rejected = new ArrayList<>(visitors.rejected());
 		rejected.addAll(tagged.rejected());
 		return new Batch(all, rejected, new Cursor(visitors.next().value() + "~" + tagged.next().value()),
 				visitors.hasMore() || tagged.hasMore());

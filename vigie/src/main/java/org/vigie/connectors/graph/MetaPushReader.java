@@ -3,10 +3,12 @@ package org.vigie.connectors.graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.PushedEvent;
 import org.vigie.connectors.PushReader;
@@ -33,7 +35,7 @@ public abstract class MetaPushReader implements PushReader {
 		try {
 			root = JsonHttp.parse(body);
 		}
-		catch (org.vigie.connectors.ConnectorException.Unavailable e) {
+		catch (ConnectorException.Unavailable e) {
 			throw new IllegalArgumentException("Not JSON", e);
 		}
 		if (!object().equals(JsonHttp.text(root, "object"))) {
@@ -69,7 +71,7 @@ public abstract class MetaPushReader implements PushReader {
 		String fan = fromUs ? recipient : sender;
 		RemoteItem item = new RemoteItem(mid, ItemKind.DIRECT_MESSAGE,
 				new RemoteAuthor(sender, null, null, null, false, null, null), JsonHttp.text(message, "text", ""), null,
-				epoch(messaging.path("timestamp").asLong(0)), null, "dm:" + accountId + ":" + fan, fromUs, java.util.Map.of(),
+				epoch(messaging.path("timestamp").asLong(0)), null, "dm:" + accountId + ":" + fan, fromUs, Map.of(),
 				messaging.toString());
 		return PushedEvent.of(accountId, Feed.Kind.MESSAGES, "message:" + mid, item);
 	}

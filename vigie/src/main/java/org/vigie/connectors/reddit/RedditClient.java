@@ -3,9 +3,12 @@ package org.vigie.connectors.reddit;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -61,16 +64,16 @@ final class RedditClient {
 	}
 
 	/** "…Take a break for 5 minutes…" or "…try again in 30 seconds…". */
-	static java.time.Duration waitFrom(String message) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(second|minute|hour)").matcher(message);
+	static Duration waitFrom(String message) {
+		Matcher m = Pattern.compile("(\\d+)\\s*(second|minute|hour)").matcher(message);
 		if (!m.find()) {
-			return java.time.Duration.ofMinutes(10);
+			return Duration.ofMinutes(10);
 		}
 		long n = Long.parseLong(m.group(1));
 		return switch (m.group(2)) {
-			case "second" -> java.time.Duration.ofSeconds(n);
-			case "hour" -> java.time.Duration.ofHours(n);
-			default -> java.time.Duration.ofMinutes(n);
+			case "second" -> Duration.ofSeconds(n);
+			case "hour" -> Duration.ofHours(n);
+			default -> Duration.ofMinutes(n);
 		};
 	}
 

@@ -22,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
 
 /**
@@ -276,7 +277,7 @@ public final class JsonHttp {
 	}
 
 	/** The text of {@code node}, or null when absent or JSON null. */
-	public static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
+	public static @Nullable String text(JsonNode node, String field) {
 		JsonNode v = node.get(field);
 		return v == null || v.isNull() || v.isMissingNode() ? null : v.asString();
 	}
@@ -288,7 +289,7 @@ public final class JsonHttp {
 	}
 
 	/** A number of {@code node.field} (also when sent as a string, as Google does), or null. */
-	public static @org.jspecify.annotations.Nullable Long number(JsonNode node, String field) {
+	public static @Nullable Long number(JsonNode node, String field) {
 		JsonNode v = node.get(field);
 		if (v == null || v.isNull()) {
 			return null;

@@ -2,6 +2,7 @@ package org.vigie.connectors.x;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.Pkce;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.shared.Network;
@@ -64,7 +66,7 @@ class XAuthorizer implements AccountAuthorizer {
 		q.put("redirect_uri", redirectUri);
 		q.put("scope", SCOPES);
 		q.put("state", state);
-		q.put("code_challenge", org.vigie.connectors.Pkce.challenge(verifier));
+		q.put("code_challenge", Pkce.challenge(verifier));
 		q.put("code_challenge_method", "S256");
 		return new AuthorizationRequest(Network.X, authorize + "?" + JsonHttp.form(q), state, base, redirectUri,
 				Map.of("code_verifier", verifier, "client_id", clientId));
@@ -87,7 +89,7 @@ class XAuthorizer implements AccountAuthorizer {
 		Map<String, String> secrets = new LinkedHashMap<>();
 		secrets.put("access_token", token.path("access_token").asString());
 		secrets.put("refresh_token", token.path("refresh_token").asString(""));
-		java.time.Instant expires = clock.instant().plusSeconds(token.path("expires_in").asLong(7200));
+		Instant expires = clock.instant().plusSeconds(token.path("expires_in").asLong(7200));
 		XClient client = new XClient(http, clock, clientId(), settings.x().clientSecret(),
 				new AccountCredentials("?", null, request.server(), secrets, expires));
 		JsonNode me = client.get("/2/users/me", Map.of("user.fields", XConnector.USER_FIELDS)).path("data");

@@ -17,6 +17,7 @@ import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Cursors;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.Publisher;
+import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
 import tools.jackson.databind.JsonNode;
 
@@ -106,7 +107,7 @@ final class XConnector implements SocialConnector, Actions, Publisher {
 		JsonNode body = client.get(path, q);
 		XMapper.Page page = messages ? XMapper.directMessages(body, id)
 				: XMapper.tweets(body, id, feed.kind() == Feed.Kind.SEARCH);
-		List<org.vigie.connectors.RemoteItem> items = page.items();
+		List<RemoteItem> items = page.items();
 		boolean reachedSince = false;
 		if (messages && !since.isEmpty()) {
 			// dm_events has no since_id: stop the walk at what the last walk already read.

@@ -2,6 +2,7 @@ package org.vigie.connectors.x;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,8 @@ final class XMapper {
 	 */
 	static Page tweets(JsonNode body, String me, boolean listening) {
 		Map<String, JsonNode> users = users(body);
-		List<RemoteItem> items = new java.util.ArrayList<>();
-		List<Batch.Rejected> rejected = new java.util.ArrayList<>();
+		List<RemoteItem> items = new ArrayList<>();
+		List<Batch.Rejected> rejected = new ArrayList<>();
 		JsonNode data = body.path("data");
 		for (int i = data.size() - 1; i >= 0; i--) {
 			JsonNode t = data.get(i);
@@ -91,8 +92,8 @@ final class XMapper {
 	/** Maps a page of DM events ({@code MessageCreate} only), oldest first. */
 	static Page directMessages(JsonNode body, String me) {
 		Map<String, JsonNode> users = users(body);
-		List<RemoteItem> items = new java.util.ArrayList<>();
-		List<Batch.Rejected> rejected = new java.util.ArrayList<>();
+		List<RemoteItem> items = new ArrayList<>();
+		List<Batch.Rejected> rejected = new ArrayList<>();
 		JsonNode data = body.path("data");
 		for (int i = data.size() - 1; i >= 0; i--) {
 			JsonNode e = data.get(i);

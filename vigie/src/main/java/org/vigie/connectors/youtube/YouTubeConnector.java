@@ -3,8 +3,10 @@ package org.vigie.connectors.youtube;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +67,7 @@ final class YouTubeConnector implements SocialConnector, Actions, Insights {
 			case COMMENTS -> comments(cursor);
 			case SEARCH -> search(feed.query(), cursor);
 			case MENTIONS, MESSAGES, OWN_POSTS -> throw new ConnectorException.Rejected(
-					"YouTube offers no " + feed.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " feed");
+					"YouTube offers no " + feed.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " feed");
 		};
 	}
 
@@ -139,7 +141,7 @@ final class YouTubeConnector implements SocialConnector, Actions, Insights {
 		try {
 			return at == null || Instant.parse(at).getEpochSecond() >= since;
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			return true;
 		}
 	}

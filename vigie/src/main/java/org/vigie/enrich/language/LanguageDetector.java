@@ -3,9 +3,11 @@ package org.vigie.enrich.language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.MaxentModel;
@@ -152,7 +154,7 @@ public final class LanguageDetector {
 				}
 			}
 		}
-		return count == grams.length ? grams : java.util.Arrays.copyOf(grams, count);
+		return count == grams.length ? grams : Arrays.copyOf(grams, count);
 	}
 
 	/** Letters only, lower-cased, one space between words, without URLs, mentions or elongations. */
@@ -237,7 +239,7 @@ public final class LanguageDetector {
 			try {
 				codes.put(Locale.forLanguageTag(iso2).getISO3Language(), iso2);
 			}
-			catch (java.util.MissingResourceException e) {
+			catch (MissingResourceException e) {
 				// no three-letter code known to the JDK: the model's code is kept
 			}
 		}

@@ -1,6 +1,7 @@
 package org.vigie.enrich.sentiment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.vigie.enrich.Sentiment;
@@ -79,7 +80,7 @@ public record SentimentMetrics(double macroF1, double macroRecall, double accura
 
 	@Override
 	public String toString() {
-		return String.format(java.util.Locale.ROOT, "macro-F1 %.4f, macro-recall %.4f, accuracy %.4f (n=%d)", macroF1,
+		return String.format(Locale.ROOT, "macro-F1 %.4f, macro-recall %.4f, accuracy %.4f (n=%d)", macroF1,
 				macroRecall, accuracy, size);
 	}
 }

@@ -1,6 +1,7 @@
 package org.vigie.enrich.text;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ public final class Phrases {
 		int longest = 1;
 		for (String phrase : phrases) {
 			String p = phrase.strip();
-			if (p.isEmpty() || !p.equals(p.toLowerCase(java.util.Locale.ROOT))) {
+			if (p.isEmpty() || !p.equals(p.toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("Phrases are folded, lower-case and not blank: '" + phrase + "'");
 			}
 			set.add(p);

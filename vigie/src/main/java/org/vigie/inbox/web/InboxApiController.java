@@ -1,6 +1,7 @@
 package org.vigie.inbox.web;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,7 +154,7 @@ class InboxApiController {
 				try {
 					triage.snooze(actor, List.of(id), Instant.parse(u));
 				}
-				catch (java.time.format.DateTimeParseException e) {
+				catch (DateTimeParseException e) {
 					throw new IllegalArgumentException("snoozedUntil must be an ISO-8601 instant");
 				}
 			}

@@ -2,6 +2,7 @@ package org.vigie.inbox.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,7 @@ import org.vigie.shared.Ids;
 import org.vigie.shared.ItemKind;
 import org.vigie.shared.Network;
 import org.vigie.web.NavEntry;
+import org.vigie.web.NotFoundException;
 import org.vigie.web.PersonalRequests;
 import org.vigie.workspace.Access;
 import org.vigie.workspace.Actor;
@@ -108,7 +110,7 @@ class InboxPageController {
 		model.addAttribute("shows", shows.visibleTo(actor));
 		model.addAttribute("accounts", accounts.visibleTo(actor));
 		model.addAttribute("users", views.directory(locale).users().entrySet().stream()
-			.sorted(java.util.Map.Entry.comparingByValue()).toList());
+			.sorted(Map.Entry.comparingByValue()).toList());
 		model.addAttribute("networks", List.of(Network.values()));
 		model.addAttribute("kinds", List.of(ItemKind.values()));
 		model.addAttribute("views", savedViews.of(actor));
@@ -151,7 +153,7 @@ class InboxPageController {
 			throw new IllegalArgumentException("Bad tab id");
 		}
 		String visible = item == null || item.isBlank() ? null
-				: query.find(Visibility.of(actor), item).map(i -> i.id()).orElseThrow(() -> new org.vigie.web.NotFoundException("inbox.item-unknown"));
+				: query.find(Visibility.of(actor), item).map(i -> i.id()).orElseThrow(() -> new NotFoundException("inbox.item-unknown"));
 		// An analyst cannot answer, so never shows as answering.
 		Presence.State s = "replying".equals(state) && actor.role().canWrite() ? Presence.State.REPLYING : Presence.State.VIEWING;
 		stream.presenceChanged(presence.update(tab, actor.id().toString(), me.displayName(), visible, s));

@@ -1,6 +1,11 @@
 package org.vigie.inbox.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +32,7 @@ import org.vigie.inbox.Reply;
 import org.vigie.inbox.SavedReplies;
 import org.vigie.inbox.Triage;
 import org.vigie.inbox.Visibility;
+import org.vigie.shared.ShowId;
 import org.vigie.shared.UserId;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Access;
@@ -60,10 +66,10 @@ class ItemController {
 
 	private final InboxSettings settings;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	ItemController(Access access, InboxQuery query, Views views, Triage triage, Replies replies, ItemActions actions,
-			SavedReplies savedReplies, Shows shows, InboxSettings settings, java.time.Clock clock) {
+			SavedReplies savedReplies, Shows shows, InboxSettings settings, Clock clock) {
 		this.clock = clock;
 		this.access = access;
 		this.query = query;
@@ -91,7 +97,7 @@ class ItemController {
 	@GetMapping("/inbox/rows/{id}")
 	String row(@PathVariable String id, Model model, Locale locale) {
 		InboxItem item = query.find(Visibility.of(access.current()), id)
-			.orElseThrow(() -> new org.vigie.web.NotFoundException("inbox.item-unknown"));
+			.orElseThrow(() -> new NotFoundException("inbox.item-unknown"));
 		model.addAttribute("item", item);
 		model.addAttribute("dir", views.directory(locale));
 		model.addAttribute("oob", false);
@@ -183,12 +189,12 @@ class ItemController {
 		InboxItem item = query.find(Visibility.of(actor), id).orElseThrow(() -> new NotFoundException("inbox.item-unknown"));
 		var saved = savedReplies.find(replyId).orElseThrow(() -> new NotFoundException("inbox.saved-reply.unknown"));
 		String show = item.showId() == null ? ""
-				: shows.find(org.vigie.shared.ShowId.of(item.showId())).map(s -> s.name()).orElse("");
+				: shows.find(ShowId.of(item.showId())).map(s -> s.name()).orElse("");
 		Map<String, String> values = Map.of("author", item.author().label(),
 				"handle", item.author().handle() == null ? item.author().label() : item.author().handle(),
 				"show", show, "network", item.network().label(),
 				"account", item.accountHandle() == null ? "" : item.accountHandle(), "me", myName());
-		return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+		return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 			.body(SavedReplies.expand(saved.body(), values));
 	}
 
@@ -247,11 +253,11 @@ class ItemController {
 		}
 		try {
 			if (value.matches("\\d+h")) {
-				return clock.instant().plus(java.time.Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1))));
+				return clock.instant().plus(Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1))));
 			}
-			return java.time.LocalDateTime.parse(value).atZone(settings.zone()).toInstant();
+			return LocalDateTime.parse(value).atZone(settings.zone()).toInstant();
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("inbox.snooze-needs-time");
 		}
 	}

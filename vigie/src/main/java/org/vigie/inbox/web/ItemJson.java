@@ -2,6 +2,7 @@ package org.vigie.inbox.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.inbox.InboxItem;
@@ -43,7 +44,7 @@ public record ItemJson(String id, String network, String kind, String externalId
 			@Nullable String externalId, int attempts, Instant createdAt) {
 
 		static ReplyJson of(Reply r) {
-			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(java.util.Locale.ROOT),
+			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(Locale.ROOT),
 					r.reason(), r.externalId(), r.attempts(), r.createdAt());
 		}
 	}

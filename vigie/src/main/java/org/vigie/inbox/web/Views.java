@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +90,7 @@ class Views {
 				filter.to(), filter.text(), filter.order());
 	}
 
-	Directory directory(java.util.Locale locale) {
+	Directory directory(Locale locale) {
 		Map<String, Show> byId = shows.all().stream().collect(Collectors.toMap(s -> s.id().toString(), Function.identity()));
 		Map<String, String> users = new HashMap<>();
 		for (User u : team.all()) {
@@ -129,10 +130,10 @@ class Views {
 			.filter(u -> u.role().seesAllShows() || (item.showId() != null && u.shows().contains(ShowId.of(item.showId()))))
 			.toList();
 		Map<String, String> refused = new HashMap<>();
-		refusals.refusals(item).forEach((c, reason) -> refused.put(c.name().toLowerCase(java.util.Locale.ROOT), reason));
+		refusals.refusals(item).forEach((c, reason) -> refused.put(c.name().toLowerCase(Locale.ROOT), reason));
 		if (!actor.role().canWrite()) {
 			for (Capability c : List.of(Capability.REPLY, Capability.LIKE, Capability.HIDE, Capability.DELETE)) {
-				refused.put(c.name().toLowerCase(java.util.Locale.ROOT), "error.forbidden");
+				refused.put(c.name().toLowerCase(Locale.ROOT), "error.forbidden");
 			}
 		}
 		return new ConversationView(item, entries, history, triage.notesOfItem(item.id()), triage.notesOfAuthors(authorIds),

@@ -3,6 +3,7 @@ package org.vigie.quotas.web;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import org.vigie.quotas.QuotaReport;
@@ -22,7 +23,7 @@ class QuotasController {
 	}
 
 	@GetMapping("/settings/quotas")
-	String quotas(org.springframework.ui.Model model) {
+	String quotas(Model model) {
 		model.addAllAttributes(Map.of("youtube", report.youtube(), "instagram", report.instagram(access.current())));
 		return "quotas/quotas";
 	}

@@ -4,12 +4,15 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -211,7 +214,7 @@ public class BlueskyFake implements NetworkFake {
 
 	/** Newest first, {@code limit} (1–100, default 50) per page, the cursor being the last id served. */
 	private SimResponse page(SimRequest r, Predicate<SimPost> filter, String field,
-			java.util.function.Function<SimPost, JsonNode> view) {
+			Function<SimPost, JsonNode> view) {
 		int limit;
 		try {
 			limit = r.param("limit").map(Integer::parseInt).orElse(50);
@@ -272,7 +275,7 @@ public class BlueskyFake implements NetworkFake {
 		long after = r.param("cursor").flatMap(AtIds::postId).map(Long::parseLong).orElse(Long.MIN_VALUE);
 		List<SimPost> messages = new ArrayList<>(sim.world().directMessagesOf(Network.BLUESKY, me, r.now()));
 		messages.removeIf(p -> p.number() <= after);
-		messages.sort(java.util.Comparator.comparingLong(SimPost::number));
+		messages.sort(Comparator.comparingLong(SimPost::number));
 		List<SimPost> served = messages.subList(0, Math.min(100, messages.size()));
 		ObjectNode body = JSON.createObjectNode();
 		ArrayNode logs = body.putArray("logs");
@@ -339,7 +342,7 @@ public class BlueskyFake implements NetworkFake {
 
 	private static String random4() {
 		String chars = "abcdefghijklmnopqrstuvwxyz234567";
-		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		StringBuilder s = new StringBuilder();
 		for (int i = 0; i < 4; i++) {
 			s.append(chars.charAt(random.nextInt(chars.length())));

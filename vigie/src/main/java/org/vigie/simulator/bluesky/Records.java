@@ -1,7 +1,10 @@
 package org.vigie.simulator.bluesky;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.vigie.shared.Network;
 import org.vigie.simulator.SimPost;
@@ -77,7 +80,7 @@ final class Records {
 			return BlueskyFake.xrpcError(400, "InvalidRequest",
 					"Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes");
 		}
-		if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 3000) {
+		if (text.getBytes(StandardCharsets.UTF_8).length > 3000) {
 			return BlueskyFake.xrpcError(400, "InvalidRequest",
 					"Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 characters");
 		}
@@ -121,7 +124,7 @@ final class Records {
 					"Invalid app.bsky.feed.threadgate record: the rkey must be that of one of your posts");
 		}
 		ObjectNode gate = ((ObjectNode) body.path("record")).deepCopy();
-		java.util.Set<String> hidden = new java.util.HashSet<>();
+		Set<String> hidden = new HashSet<>();
 		gate.path("hiddenReplies").forEach(n -> AtIds.postIdOfUri(n.asString()).ifPresent(hidden::add));
 		threadgates.put(rootId.get(), gate);
 		for (SimPost p : sim.world().query(Network.BLUESKY, r.now(), p -> root.get().id().equals(p.conversationId()))) {

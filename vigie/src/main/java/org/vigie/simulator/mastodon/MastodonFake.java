@@ -1,15 +1,20 @@
 package org.vigie.simulator.mastodon;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +55,7 @@ class MastodonFake implements NetworkFake {
 
 	private final Simulator sim;
 
-	private final Map<String, String> idempotency = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
 
 	MastodonFake(Simulator sim) {
 		this.sim = sim;
@@ -131,7 +136,7 @@ class MastodonFake implements NetworkFake {
 					40, path, p -> conversation(p, me));
 		}
 		if ((m = Pattern.compile("/api/v1/timelines/tag/([^/]+)").matcher(path)).matches() && r.method().equals("GET")) {
-			String tag = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+			String tag = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
 			return page(r, p -> !p.isDirect() && p.hashtags().stream().anyMatch(h -> h.equalsIgnoreCase(tag)), 20, 40, path,
 					MastodonFake::status);
 		}
@@ -226,7 +231,7 @@ class MastodonFake implements NetworkFake {
 
 	/** Pages newest first with max_id / since_id, or the oldest page after min_id; Link header both ways. */
 	private SimResponse page(SimRequest r, Predicate<SimPost> filter, int defaultLimit, int maxLimit, String path,
-			java.util.function.Function<SimPost, ObjectNode> render) {
+			Function<SimPost, ObjectNode> render) {
 		int limit = Math.max(1, Math.min(maxLimit, r.param("limit").map(Integer::parseInt).orElse(defaultLimit)));
 		long max = r.param("max_id").map(Long::parseLong).orElse(Long.MAX_VALUE);
 		long since = r.param("since_id").map(Long::parseLong).orElse(Long.MIN_VALUE);
@@ -396,7 +401,7 @@ class MastodonFake implements NetworkFake {
 
 	/** Form or JSON body fields, first value each. */
 	private static Map<String, String> fields(SimRequest r) {
-		Map<String, String> out = new java.util.LinkedHashMap<>();
+		Map<String, String> out = new LinkedHashMap<>();
 		String type = r.header("content-type");
 		if (type != null && type.contains("json")) {
 			JsonNode n = JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
@@ -422,7 +427,7 @@ class MastodonFake implements NetworkFake {
 	}
 
 	static String iso(Instant instant) {
-		String s = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+		String s = instant.truncatedTo(ChronoUnit.MILLIS).toString();
 		return s.matches(".*:\\d\\dZ$") ? s.replace("Z", ".000Z") : s;
 	}
 }

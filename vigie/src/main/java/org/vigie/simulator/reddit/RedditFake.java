@@ -4,10 +4,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
@@ -52,7 +56,7 @@ class RedditFake implements NetworkFake {
 
 	private final Simulator sim;
 
-	private final java.util.Set<String> permanent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<String> permanent = ConcurrentHashMap.newKeySet();
 
 	RedditFake(Simulator sim) {
 		this.sim = sim;
@@ -71,7 +75,7 @@ class RedditFake implements NetworkFake {
 	/** Two demo shows have a Reddit account; access tokens last a day, refresh tokens are permanent. */
 	@Override
 	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
-		if (!java.util.Set.of("les-gardiens-du-phare", "le-debat-du-dimanche").contains(show.slug())) {
+		if (!Set.of("les-gardiens-du-phare", "le-debat-du-dimanche").contains(show.slug())) {
 			return Optional.empty();
 		}
 		return sim.showAccount(RD, show).map(u -> {
@@ -200,7 +204,7 @@ class RedditFake implements NetworkFake {
 			return Optional.empty();
 		}
 		try {
-			String pair = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+			String pair = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
 			int colon = pair.indexOf(':');
 			String id = colon < 0 ? pair : pair.substring(0, colon);
 			String secret = colon < 0 ? "" : pair.substring(colon + 1);
@@ -345,7 +349,7 @@ class RedditFake implements NetworkFake {
 		return SimResponse.json(200, body.toString());
 	}
 
-	private SimResponse act(SimRequest r, SimUser user, boolean ownOnly, java.util.function.Consumer<SimPost> action) {
+	private SimResponse act(SimRequest r, SimUser user, boolean ownOnly, Consumer<SimPost> action) {
 		Optional<SimPost> p = find(r.formField("id"));
 		if (p.isEmpty()) {
 			return error(404, "Not Found");

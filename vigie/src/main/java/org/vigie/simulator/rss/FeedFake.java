@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +116,8 @@ public class FeedFake implements NetworkFake {
 			return false;
 		}
 		try {
-			return !modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-				.isAfter(java.time.ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+			return !modified.truncatedTo(ChronoUnit.SECONDS)
+				.isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
 		}
 		catch (DateTimeParseException unreadable) {
 			return false;

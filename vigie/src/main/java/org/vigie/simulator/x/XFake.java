@@ -1,9 +1,11 @@
 package org.vigie.simulator.x;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,18 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.vigie.shared.Network;
+import org.vigie.simulator.DemoAccount;
 import org.vigie.simulator.NetworkFake;
 import org.vigie.simulator.RateWindows;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimRequest;
 import org.vigie.simulator.SimResponse;
+import org.vigie.simulator.SimShow;
 import org.vigie.simulator.SimUser;
 import org.vigie.simulator.Simulator;
 import tools.jackson.databind.JsonNode;
@@ -154,10 +159,10 @@ class XFake implements NetworkFake {
 	}
 
 	@Override
-	public Optional<org.vigie.simulator.DemoAccount> demoAccount(org.vigie.simulator.SimShow show, Instant now) {
+	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
 		return sim.showAccount(Network.X, show).map(u -> {
 			SimAuth.Issued t = sim.auth().issue(Network.X, u.id(), TOKEN_TTL, true, now);
-			return new org.vigie.simulator.DemoAccount(u.handle(), u.id(), u.name(),
+			return new DemoAccount(u.handle(), u.id(), u.name(),
 					Map.of("access_token", t.accessToken(), "refresh_token", t.refreshToken()), t.expiresAt());
 		});
 	}
@@ -176,7 +181,7 @@ class XFake implements NetworkFake {
 				"x-rate-limit-reset", Long.toString(reset.getEpochSecond()));
 	}
 
-	private SimResponse limited(SimRequest r, String bucket, int limit, java.util.function.Supplier<SimResponse> call) {
+	private SimResponse limited(SimRequest r, String bucket, int limit, Supplier<SimResponse> call) {
 		RateWindows.Window w = sim.windows().hit("x:" + r.bearer() + ":" + bucket, limit, WINDOW, r.now());
 		if (!w.allowed()) {
 			return error(429, "Too Many Requests").with(rateLimitHeaders(limit, 0, w.reset()));
@@ -351,7 +356,7 @@ class XFake implements NetworkFake {
 	}
 
 	private static String enc(String s) {
-		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
 	static ObjectNode tweet(SimPost p) {
@@ -369,7 +374,7 @@ class XFake implements NetworkFake {
 		if (p.inReplyToUserId() != null) {
 			t.put("in_reply_to_user_id", p.inReplyToUserId());
 		}
-		t.put("created_at", p.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString().replaceAll("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z"));
+		t.put("created_at", p.createdAt().truncatedTo(ChronoUnit.MILLIS).toString().replaceAll("(\\d\\d:\\d\\d:\\d\\d)Z$", "$1.000Z"));
 		t.put("lang", p.lang());
 		t.putArray("edit_history_tweet_ids").add(p.id());
 		ObjectNode metrics = t.putObject("public_metrics");

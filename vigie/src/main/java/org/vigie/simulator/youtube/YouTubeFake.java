@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -54,7 +57,7 @@ class YouTubeFake implements NetworkFake {
 
 	private final Simulator sim;
 
-	private final java.util.Set<String> offline = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<String> offline = ConcurrentHashMap.newKeySet();
 
 	YouTubeFake(Simulator sim) {
 		this.sim = sim;
@@ -77,7 +80,7 @@ class YouTubeFake implements NetworkFake {
 	/** Some demo shows have a YouTube channel; Google tokens last an hour and refresh. */
 	@Override
 	public Optional<DemoAccount> demoAccount(SimShow show, Instant now) {
-		if (!java.util.Set.of("rivages", "le-grand-quiz", "cuisine-de-chez-nous").contains(show.slug())) {
+		if (!Set.of("rivages", "le-grand-quiz", "cuisine-de-chez-nous").contains(show.slug())) {
 			return Optional.empty();
 		}
 		return sim.showAccount(YT, show).map(u -> {
@@ -320,7 +323,7 @@ class YouTubeFake implements NetworkFake {
 		o.put("id", thread == null ? threadId(c) : threadId(thread) + "." + b36(c));
 		ObjectNode s = o.putObject("snippet");
 		s.put("channelId", channel.id()).put("videoId", videoOf(thread == null ? c : thread));
-		s.put("textDisplay", org.springframework.web.util.HtmlUtils.htmlEscape(c.text())).put("textOriginal", c.text());
+		s.put("textDisplay", HtmlUtils.htmlEscape(c.text())).put("textOriginal", c.text());
 		if (thread != null) {
 			s.put("parentId", threadId(thread));
 		}
@@ -454,12 +457,12 @@ class YouTubeFake implements NetworkFake {
 	}
 
 	private static String pageToken(int offset) {
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + offset).getBytes());
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + offset).getBytes());
 	}
 
 	private static int untoken(String token) {
 		try {
-			return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(token)).substring(1));
+			return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token)).substring(1));
 		}
 		catch (RuntimeException e) {
 			return 0;

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +111,7 @@ class BlueskyRealPeerIT {
 	void refreshesARefusedSessionAndStoresTheRotatedTokens() throws Exception {
 		String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
 		AccountCredentials show = signUp("refresh" + suffix + ".test");
-		Map<String, String> secrets = new java.util.HashMap<>(show.secrets());
+		Map<String, String> secrets = new HashMap<>(show.secrets());
 		secrets.put(BlueskySession.ACCESS_TOKEN, "not-a-valid-token");
 		SocialConnector connector = factory.open(new AccountCredentials(show.handle(), show.externalId(), show.baseUrl(),
 				secrets, null));

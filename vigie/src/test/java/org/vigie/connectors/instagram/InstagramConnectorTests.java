@@ -24,7 +24,9 @@ import org.vigie.shared.ItemKind;
 import org.vigie.shared.Network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InstagramConnectorTests {
 
@@ -87,7 +89,7 @@ class InstagramConnectorTests {
 		clock.advance(Duration.ofDays(7).plusSeconds(1));
 		fake.on("GET", V + "/ig_hashtag_search", ApiReference.text("instagram/samples/graph-hashtag-search.json"));
 		fake.on("GET", V + "/17843853986012965/recent_media", "{\"data\":[]}");
-		org.assertj.core.api.Assertions.assertThatCode(() -> connector().poll(Feed.search("#nouveau"), Cursor.START))
+		assertThatCode(() -> connector().poll(Feed.search("#nouveau"), Cursor.START))
 			.doesNotThrowAnyException();
 	}
 
@@ -106,8 +108,8 @@ class InstagramConnectorTests {
 		List<MetricValue> values = connector().insights().orElseThrow().metrics("18000000000000001",
 				List.of("impressions", "reach", "views"));
 		assertThat(values).extracting(MetricValue::name, MetricValue::value)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("impressions", null),
-					org.assertj.core.groups.Tuple.tuple("reach", 8120L), org.assertj.core.groups.Tuple.tuple("views", 11034L));
+			.containsExactly(tuple("impressions", null),
+					tuple("reach", 8120L), tuple("views", 11034L));
 	}
 
 	@Test

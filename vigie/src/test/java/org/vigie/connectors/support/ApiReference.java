@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vigie.SharedData;
 
 /** The networks' own API descriptions and samples in {@code ../shared/api-reference}, read in place (never copied). */
 public final class ApiReference {
@@ -13,7 +14,7 @@ public final class ApiReference {
 	}
 
 	public static Path path(String relative) {
-		return org.vigie.SharedData.root().resolve("api-reference").resolve(relative);
+		return SharedData.root().resolve("api-reference").resolve(relative);
 	}
 
 	public static String text(String relative) {

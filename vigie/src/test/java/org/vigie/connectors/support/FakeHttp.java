@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -41,7 +43,7 @@ public final class FakeHttp implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final Map<String, Function<Request, Response>> routes = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -94,8 +96,8 @@ public final class FakeHttp implements AutoCloseable {
 	public static String param(Request request, String name) {
 		for (String pair : request.query().split("&")) {
 			int eq = pair.indexOf('=');
-			if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-				return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+				return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
 			}
 		}
 		return "";

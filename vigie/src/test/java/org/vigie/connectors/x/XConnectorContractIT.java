@@ -1,12 +1,17 @@
 package org.vigie.connectors.x;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.vigie.accounts.AccountSecrets;
 import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.Feed;
 import org.vigie.ingest.ConnectorContractIT;
+import org.vigie.ingest.Ingestion;
 import org.vigie.shared.Network;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
@@ -48,33 +53,33 @@ class XConnectorContractIT extends ConnectorContractIT {
 		return mentions(fan, me, count, "message 😍", null).stream().map(SimPost::id).toList();
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void refreshesAnExpiredTokenAndStoresTheRotatedOne() {
 		List<String> truth = write(3);
 		String before = accounts.secrets(id()).values().get("refresh_token");
 		simulator.auth().expireAll(Network.X, me.id(), clock.instant());
 		clock.advance(Duration.ofSeconds(1));
 
-		org.assertj.core.api.Assertions.assertThat(ingestion.drain(id(), feed(), 5))
-			.isEqualTo(org.vigie.ingest.Ingestion.PollOutcome.CAUGHT_UP);
+		assertThat(ingestion.drain(id(), feed(), 5))
+			.isEqualTo(Ingestion.PollOutcome.CAUGHT_UP);
 
-		org.assertj.core.api.Assertions.assertThat(stored()).containsExactlyInAnyOrderElementsOf(truth);
-		org.vigie.accounts.AccountSecrets after = accounts.secrets(id());
-		org.assertj.core.api.Assertions.assertThat(after.values().get("refresh_token")).isNotEqualTo(before);
-		org.assertj.core.api.Assertions.assertThat(after.expiresAt()).isAfter(clock.instant().plus(Duration.ofMinutes(100)));
+		assertThat(stored()).containsExactlyInAnyOrderElementsOf(truth);
+		AccountSecrets after = accounts.secrets(id());
+		assertThat(after.values().get("refresh_token")).isNotEqualTo(before);
+		assertThat(after.expiresAt()).isAfter(clock.instant().plus(Duration.ofMinutes(100)));
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void refreshesATokenAboutToExpireBeforeCalling() {
 		write(1);
 		String before = accounts.secrets(id()).values().get("access_token");
 		clock.advance(Duration.ofMinutes(117));
 
-		org.assertj.core.api.Assertions.assertThat(ingestion.drain(id(), feed(), 5))
-			.isEqualTo(org.vigie.ingest.Ingestion.PollOutcome.CAUGHT_UP);
+		assertThat(ingestion.drain(id(), feed(), 5))
+			.isEqualTo(Ingestion.PollOutcome.CAUGHT_UP);
 
-		org.assertj.core.api.Assertions.assertThat(accounts.secrets(id()).values().get("access_token")).isNotEqualTo(before);
-		org.assertj.core.api.Assertions.assertThat(accounts.find(id()).orElseThrow().tokenExpiresAt())
+		assertThat(accounts.secrets(id()).values().get("access_token")).isNotEqualTo(before);
+		assertThat(accounts.find(id()).orElseThrow().tokenExpiresAt())
 			.isAfter(clock.instant().plus(Duration.ofMinutes(100)));
 	}
 

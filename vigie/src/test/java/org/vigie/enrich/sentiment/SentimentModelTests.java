@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigie.SharedData;
@@ -76,7 +77,7 @@ class SentimentModelTests {
 	@Test
 	void givesProbabilitiesThatSumToOne() {
 		SentimentScore s = english.score("@user what a game!! http://t.co/x");
-		assertThat(s.negative() + s.neutral() + s.positive()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(s.negative() + s.neutral() + s.positive()).isCloseTo(1.0, Offset.offset(1e-9));
 		assertThat(s.confidence()).isBetween(1.0 / 3, 1.0);
 	}
 

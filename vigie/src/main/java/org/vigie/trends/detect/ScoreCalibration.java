@@ -5,43 +5,46 @@ package org.vigie.trends.detect;
  * Numenta's HTM detector does (Ahmad et al. 2017): the mean of the last few scores is compared with
  * the mean and spread of such means over a long trailing window, so that a series whose scores are
  * routinely high (a restless series, a ticker traded by bots) needs a larger deviation than a calm
- * one before it alerts. Negative scores count as 0: only rises matter. Constant memory (the long
- * window) and constant time per bucket. Not thread-safe.
+ * one before it alerts. Negative scores count as 0: only rises matter. The long window is kept as
+ * sums over 21 blocks (a day each for a 21-day window), so memory is small and constant whatever its
+ * length and the bucket. Not thread-safe.
  */
 final class ScoreCalibration {
 
-	private final double[] history;
+	/** The long window is kept as this many blocks of sums, so memory does not grow with its length. */
+	private static final int BLOCKS = 21;
+
+	private final double[] blockSums = new double[BLOCKS];
+
+	private final double[] blockSquares = new double[BLOCKS];
+
+	private final int[] blockCounts = new int[BLOCKS];
+
+	private final int blockLength;
 
 	private final double[] recent;
 
 	private final int minimum;
 
-	private int size;
+	private int block;
 
-	private int next;
-
-	private double sum;
-
-	private double sumSquares;
+	private double recentSum;
 
 	private int recentSize;
 
 	private int recentNext;
 
-	private double recentSum;
-
-	private int sinceExact;
-
 	/**
-	 * @param length buckets in the long window
+	 * @param length buckets in the long window (kept in {@value #BLOCKS} blocks: the window judged
+	 *        spans between {@code length × 20/21} and {@code length} buckets)
 	 * @param averaging buckets averaged before judging (1 judges each score alone)
 	 * @param minimum buckets of history needed before a judgement; until then {@link #add} returns
 	 *        {@code NaN} (no opinion)
 	 */
 	ScoreCalibration(int length, int averaging, int minimum) {
-		this.history = new double[Math.max(2, length)];
+		this.blockLength = Math.max(1, length / BLOCKS);
 		this.recent = new double[Math.max(1, averaging)];
-		this.minimum = Math.max(2, Math.min(minimum, history.length));
+		this.minimum = Math.max(2, minimum);
 	}
 
 	/**
@@ -62,10 +65,18 @@ final class ScoreCalibration {
 		recentSum += value;
 		recentNext = (recentNext + 1) % recent.length;
 		double mean = recentSum / recentSize;
+		double sum = 0;
+		double squares = 0;
+		int count = 0;
+		for (int i = 0; i < BLOCKS; i++) {
+			sum += blockSums[i];
+			squares += blockSquares[i];
+			count += blockCounts[i];
+		}
 		double judged = Double.NaN;
-		if (size >= minimum) {
-			double longMean = sum / size;
-			double variance = Math.max(1e-6, sumSquares / size - longMean * longMean);
+		if (count >= minimum) {
+			double longMean = sum / count;
+			double variance = Math.max(1e-6, squares / count - longMean * longMean);
 			judged = (mean - longMean) / Math.sqrt(variance);
 		}
 		learn(mean);
@@ -73,27 +84,15 @@ final class ScoreCalibration {
 	}
 
 	private void learn(double mean) {
-		if (size == history.length) {
-			double old = history[next];
-			sum -= old;
-			sumSquares -= old * old;
+		if (blockCounts[block] == blockLength) {
+			// The current block is full: the oldest one makes room for a new one.
+			block = (block + 1) % BLOCKS;
+			blockSums[block] = 0;
+			blockSquares[block] = 0;
+			blockCounts[block] = 0;
 		}
-		else {
-			size++;
-		}
-		history[next] = mean;
-		sum += mean;
-		sumSquares += mean * mean;
-		next = (next + 1) % history.length;
-		if (++sinceExact >= history.length) {
-			// Running sums drift with rounding: recompute them once per window.
-			sinceExact = 0;
-			sum = 0;
-			sumSquares = 0;
-			for (int i = 0; i < size; i++) {
-				sum += history[i];
-				sumSquares += history[i] * history[i];
-			}
-		}
+		blockSums[block] += mean;
+		blockSquares[block] += mean * mean;
+		blockCounts[block]++;
 	}
 }

@@ -120,7 +120,7 @@ final class FeedClient {
 		}
 		closeQuietly(response);
 		if (status == 404 || status == 410) {
-			throw new ConnectorException.Rejected("The feed at " + requested
+			throw new ConnectorException.Rejected("The feed at " + shown(requested)
 					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"));
 		}
 		// A feed is a file on a web host, not an API with documented errors: any other refusal is taken for

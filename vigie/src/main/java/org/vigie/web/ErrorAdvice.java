@@ -1,15 +1,20 @@
 package org.vigie.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,8 +37,17 @@ class ErrorAdvice {
 
 	private final ShellAdvice shell;
 
-	ErrorAdvice(ShellAdvice shell) {
+	private final MessageSource messages;
+
+	ErrorAdvice(ShellAdvice shell, MessageSource messages) {
 		this.shell = shell;
+		this.messages = messages;
+	}
+
+	/** A body that is not the JSON (or form) the endpoint reads: the client's mistake, said as such. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+		return answer(HttpStatus.BAD_REQUEST, "error.unreadable-body", request, response);
 	}
 
 	@ExceptionHandler({ IllegalArgumentException.class, MissingServletRequestParameterException.class,
@@ -86,6 +100,11 @@ class ErrorAdvice {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+			// Spring MVC's own refusals (wrong method, media type, missing part…): the client's mistake.
+			HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+			return answer(status, known.getBody().getDetail(), request, response);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return answer(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", request, response);
 	}
@@ -94,7 +113,14 @@ class ErrorAdvice {
 			HttpServletResponse response) {
 		String detail = message == null ? "error.unexpected" : message;
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			// The API speaks English unless the client asks for another language; a message key becomes its
+			// words, and stays available to programs as "code".
+			Locale locale = request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
+			String words = messages.getMessage(detail, null, detail, locale);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, words);
+			if (!words.equals(detail)) {
+				problem.setProperty("code", detail);
+			}
 			return ResponseEntity.status(status).body(problem);
 		}
 		ModelAndView view = new ModelAndView("true".equals(request.getHeader("HX-Request")) ? "shell/error-fragment" : "shell/error");

@@ -1,10 +1,13 @@
 package org.vigie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -177,6 +180,28 @@ class SecurityIT {
 	void describesTheApi() throws Exception {
 		mvc.perform(get("/api/docs")).andExpect(status().isOk()).andExpect(jsonPath("$.openapi").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());
+	}
+
+	@Test
+	void theApiSaysWhatIsWrongInWordsWithTheMessageCodeBeside() throws Exception {
+		String token = "Bearer " + token("admin@example.org", "correct horse battery");
+
+		mvc.perform(post("/api/v1/queries/validate").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"finale"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(startsWith("The request body cannot be read")))
+			.andExpect(jsonPath("$.code").value("error.unreadable-body"));
+		mvc.perform(get("/api/v1/items/0190f1b2-0000-7000-8000-000000000000").header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("This item does not exist or you have no access to it."))
+			.andExpect(jsonPath("$.code").value("inbox.item-unknown"));
+		mvc.perform(get("/api/v1/items/0190f1b2-0000-7000-8000-000000000000").header("Authorization", token)
+			.header("Accept-Language", "fr-FR"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value(containsString("n'existe pas")));
+		mvc.perform(put("/api/v1/items")
+			.header("Authorization", token))
+			.andExpect(status().isMethodNotAllowed());
 	}
 
 	private String token(String email, String password) throws Exception {

@@ -61,6 +61,105 @@ class QueryMatcherTests {
 		}
 	}
 
+	/**
+	 * Exactness on real posts: for every item of pages of 50, the matcher finds exactly the queries
+	 * that match the item's document on its own (a Lucene memory index per item and query), for
+	 * queries of every shape: words, phrases, groups, proximity, prefixes (also longer than the
+	 * prefix field and inside NEAR), exclusions, facets, hashtags, raw text, and a query that
+	 * matches without any of its words.
+	 */
+	@Test
+	void findsForEachItemOfAPageWhatEachQueryFindsOnItsOwn() throws Exception {
+		List<String> texts = new java.util.ArrayList<>();
+		texts.addAll(lines(org.vigie.SharedData.path("umsab-sentiment/french/val_text.txt"), 200));
+		texts.addAll(lines(org.vigie.SharedData.path("tweeteval-sentiment/train_text.txt"), 200));
+		List<ArchivedItem> items = new java.util.ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			String text = texts.get(i);
+			items.add(ArchivedItem.of(ItemId.generate(), text, i < 200 ? "fr" : "en", i % 2 == 0 ? Network.X : Network.BLUESKY,
+					null, null, List.of("fan" + (i % 7)), "Fan", List.of(), List.of(), List.of(), null, ItemKind.MENTION,
+					Instant.parse("2026-11-25T20:00:00Z")));
+		}
+		List<String> queries = queries(texts, new java.util.Random(11));
+		try (QueryMatcher matcher = new QueryMatcher()) {
+			List<org.apache.lucene.search.Query> compiled = new java.util.ArrayList<>();
+			List<org.apache.lucene.monitor.MonitorQuery> registered = new java.util.ArrayList<>();
+			for (int q = 0; q < queries.size(); q++) {
+				compiled.add(SearchQuery.parse(queries.get(q)).toLucene());
+				registered.add(new org.apache.lucene.monitor.MonitorQuery(Integer.toString(q), compiled.get(q)));
+			}
+			matcher.put(registered.subList(0, 100));
+			matcher.put(registered.subList(100, registered.size()));
+			long hits = 0;
+			for (int from = 0; from < items.size(); from += 50) {
+				List<ArchivedItem> page = items.subList(from, Math.min(items.size(), from + 50));
+				List<java.util.Set<String>> found = matcher.matchAll(page);
+				for (int i = 0; i < page.size(); i++) {
+					var alone = org.apache.lucene.index.memory.MemoryIndex.fromDocument(
+							org.vigie.archive.ItemDocuments.forMatching(page.get(i)), org.vigie.archive.ItemAnalysis.analyzer())
+						.createSearcher();
+					java.util.Set<String> expected = new java.util.HashSet<>();
+					for (int q = 0; q < compiled.size(); q++) {
+						if (alone.count(compiled.get(q)) > 0) {
+							expected.add(Integer.toString(q));
+						}
+					}
+					assertThat(found.get(i)).as("%s", page.get(i).text()).isEqualTo(expected);
+					hits += expected.size();
+				}
+			}
+			assertThat(hits).as("the queries match many items").isGreaterThan(items.size() * 5L);
+		}
+	}
+
+	private static List<String> queries(List<String> texts, java.util.Random r) {
+		List<String> words = new java.util.ArrayList<>();
+		for (String t : texts) {
+			for (String w : t.split("[^\\p{L}]+")) {
+				if (w.length() >= 4) {
+					words.add(w);
+				}
+			}
+		}
+		// Half the words among the 60 most frequent, so that the items of a page often hold different
+		// words of the same query.
+		List<String> common = words.stream()
+			.collect(java.util.stream.Collectors.groupingBy(x -> x.toLowerCase(java.util.Locale.ROOT),
+					java.util.stream.Collectors.counting()))
+			.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+			.limit(60)
+			.map(java.util.Map.Entry::getKey)
+			.toList();
+		java.util.function.Supplier<String> w = () -> r.nextBoolean() ? common.get(r.nextInt(common.size()))
+				: words.get(r.nextInt(words.size()));
+		List<String> out = new java.util.ArrayList<>(List.of("anticonstitutionnellement*", "#quotid*", "@user",
+				"raw:\"Macron\"", "(macron OR -hollande) lang:fr", "(twitter OR -facebook) lang:en", "happy NEAR/3 birthday",
+				"\"happy birthday\" -love", "lang:fr network:x", "twitter has:link", "author:fan3 lang:en"));
+		for (int i = 0; i < 200; i++) {
+			String a = w.get();
+			String b = w.get();
+			out.add(switch (i % 10) {
+				case 0 -> a;
+				case 1 -> a + " " + b;
+				case 2 -> "\"" + a + " " + b + "\"";
+				case 3 -> "(" + a + " OR " + b + " OR " + w.get() + ") " + w.get();
+				case 4 -> a + " NEAR/3 " + b;
+				case 5 -> a.substring(0, Math.min(a.length(), 5)) + "*";
+				case 6 -> a + " -" + b;
+				case 7 -> a + (i % 20 == 7 ? " lang:fr" : " network:bluesky");
+				case 8 -> a.substring(0, Math.min(a.length(), 4)) + "* ONEAR/4 " + b;
+				default -> "(" + a + " OR " + b + ") -(" + w.get() + " OR " + w.get() + ")";
+			});
+		}
+		return out;
+	}
+
+	private static List<String> lines(java.nio.file.Path file, int n) throws java.io.IOException {
+		return java.nio.file.Files.readAllLines(file).stream().filter(l -> !l.isBlank()).limit(n).toList();
+	}
+
 	static ArchivedItem item(String text) {
 		return ArchivedItem.of(ItemId.generate(), text, "fr", Network.BLUESKY, null, null, List.of("fan"), "Fan", List.of(),
 				List.of(), List.of(), null, ItemKind.MENTION, Instant.parse("2026-11-25T20:00:00Z"));

@@ -34,6 +34,9 @@ public final class ListeningHarness {
 	/** Items per page, as connectors read them (25 to 100): {@code -Dvigie.bench.page=N}, default 50. */
 	static final int PAGE = Integer.getInteger("vigie.bench.page", 50);
 
+	/** Items whose matches are compared between the two paths before measuring. */
+	static final int CHECKED = 8_000;
+
 	private ListeningHarness() {
 	}
 
@@ -42,6 +45,35 @@ public final class ListeningHarness {
 		for (String arg : args.length == 0 ? new String[] { "10000" } : args) {
 			run(items, Integer.parseInt(arg));
 		}
+	}
+
+	/**
+	 * Exactness: on the first {@value #CHECKED} items, in pages, the queries Vigie finds for each item
+	 * are those a plain Monitor finds; stops the run otherwise.
+	 */
+	private static void crossCheck(List<IncomingItem> items, Document[] docs, QueryMatcher matcher, Monitor raw)
+			throws IOException {
+		int checked = 0;
+		int differ = 0;
+		for (int from = 0; from + PAGE <= Math.min(items.size(), CHECKED); from += PAGE) {
+			List<Set<String>> ours = matcher.matchAll(items.subList(from, from + PAGE).stream().map(ArchivedItem::of).toList());
+			var theirs = raw.match(java.util.Arrays.copyOfRange(docs, from, from + PAGE), QueryMatch.SIMPLE_MATCHER);
+			for (int j = 0; j < PAGE; j++) {
+				Set<String> expected = new java.util.HashSet<>();
+				theirs.getMatches(j).forEach(m -> expected.add(m.getQueryId()));
+				if (!expected.equals(ours.get(j))) {
+					differ++;
+					if (differ <= 5) {
+						System.out.printf(Locale.ROOT, "  item %d: vigie %s, raw Monitor %s%n", from + j, ours.get(j), expected);
+					}
+				}
+				checked++;
+			}
+		}
+		if (differ > 0) {
+			throw new IllegalStateException(differ + " of " + checked + " items matched differently by vigie and raw Monitor");
+		}
+		System.out.printf(Locale.ROOT, "cross-check: on %,d items, vigie and raw Monitor find the same queries for every item%n", checked);
 	}
 
 	private static void run(List<IncomingItem> items, int n) throws IOException {
@@ -62,6 +94,7 @@ public final class ListeningHarness {
 				raw.register(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));
 			}
 			Document[] docs = items.stream().map(i -> ItemDocuments.forMatching(ArchivedItem.of(i))).toArray(Document[]::new);
+			crossCheck(items, docs, matcher, raw);
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			long[] cpu = new long[2];
 			long[] wall = new long[2];

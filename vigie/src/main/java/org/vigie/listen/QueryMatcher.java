@@ -18,12 +18,20 @@ import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.MultiReader;
@@ -31,8 +39,6 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.MatcherFactory;
@@ -42,6 +48,12 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.queries.spans.FieldMaskingSpanQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -61,15 +73,17 @@ import org.vigie.archive.ItemFields;
 /**
  * Every stored listening query in a Lucene {@link Monitor}, matched against pages of items.
  *
- * <p>A page is matched in two steps. Each item is analysed once into its own {@link MemoryIndex}
- * (only the fields and terms the registered queries read). The Monitor then selects, once for the
- * whole page, the candidate queries: its presearcher ({@link TermFilteredPresearcher}, each query
- * indexed by the terms of its most selective branch, facets such as {@code lang:fr} weighed low)
- * is run with a document holding the page's terms that some query uses. Each candidate is then run,
- * by this class's {@link CandidateMatcher}, on the memory index of every item holding one of the
- * terms the query needs (every item when the query also matches without any term), so an item
- * matches a query exactly when the query matches the item on its own. No index of the page is
- * written; the Monitor's query index is kept in one segment.
+ * <p>A page is matched in three steps. Each item is analysed once, noting which items hold each
+ * term some query uses (its tokens are kept). The Monitor then selects, once for the whole page,
+ * the candidate queries: its presearcher ({@link TermFilteredPresearcher}, each query indexed by
+ * the terms of its most selective branch, facets such as {@code lang:fr} weighed low) is run with
+ * one document holding the page's noted terms. Each candidate is then decided for each item by
+ * this class's {@link CandidateMatcher}: the Boolean structure over terms from the noted terms
+ * (as Lucene would decide it on the item alone), and what depends on positions (phrases, NEAR)
+ * or patterns by running the query on the memory index of the items that hold the terms it
+ * needs, built from the kept tokens on first use. An item thus matches a query exactly when the
+ * query matches the item on its own. No index of the page is written; the Monitor's query index
+ * is kept in one segment.
  *
  * <p>Thread-safe: queries may be added or removed while items are matched.
  */
@@ -109,8 +123,8 @@ public final class QueryMatcher implements Closeable {
 	/** What documents must carry, replaced as a whole when queries change. */
 	private volatile Needs needs = Needs.NOTHING;
 
-	/** Each candidate query (as the Monitor decomposed it), ready to run on an item; emptied when queries change. */
-	private final Map<Query, Prepared> prepared = new ConcurrentHashMap<>();
+	/** How each candidate query (as the Monitor decomposed it) is decided; emptied when queries change. */
+	private final Map<Identity, Plan> plans = new ConcurrentHashMap<>();
 
 	private record Reads(Set<String> fields, Set<String> prefixes, Set<Term> terms, Set<String> patterns) {
 	}
@@ -155,7 +169,7 @@ public final class QueryMatcher implements Closeable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		prepared.clear();
+		plans.clear();
 	}
 
 	/** Adds or replaces one query. */
@@ -171,7 +185,7 @@ public final class QueryMatcher implements Closeable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		prepared.clear();
+		plans.clear();
 		synchronized (fieldReaders) {
 			Reads old = reads.remove(id);
 			if (old != null) {
@@ -308,33 +322,41 @@ public final class QueryMatcher implements Closeable {
 	}
 
 	/**
-	 * One page being matched: each item's memory index, and for each term some query uses, the
-	 * items that hold it. It is also the {@link MatcherFactory} of the Monitor pass over the page.
+	 * One page being matched. Each item is analysed once: the terms some query uses are noted with
+	 * the items that hold them, and its tokens are kept so that its memory index, needed only to run
+	 * queries that depend on positions (phrases, proximity) or patterns, is built on first use without
+	 * analysing it again. It is also the {@link MatcherFactory} of the Monitor pass over the page.
 	 */
 	private final class Page implements MatcherFactory<QueryMatch> {
 
 		private final int size;
 
-		private final IndexSearcher[] items;
+		private final Needs needs;
+
+		/** Each item's fields, tokenized fields replaying their tokens. */
+		private final List<List<IndexableField>> fields;
+
+		/** Each item's memory index, once built. */
+		private final IndexSearcher[] searchers;
 
 		/** Field → term → the items holding it; only terms some query uses, or all for pattern fields. */
 		private final Map<String, Map<BytesRef, BitSet>> terms = new HashMap<>();
 
 		private final List<Set<String>> matches;
 
-		Page(List<Document> docs, Needs n) {
+		private final BitSet everyItem;
+
+		Page(List<Document> docs, Needs needs) {
 			this.size = docs.size();
-			this.items = new IndexSearcher[size];
+			this.needs = needs;
+			this.fields = new ArrayList<>(size);
+			this.searchers = new IndexSearcher[size];
 			this.matches = new ArrayList<>(size);
+			this.everyItem = new BitSet(size);
+			everyItem.set(0, size);
 			try {
 				for (int i = 0; i < size; i++) {
-					MemoryIndex index = new MemoryIndex(false, false);
-					for (var field : docs.get(i)) {
-						index.addField(field, ItemAnalysis.analyzer());
-					}
-					index.freeze();
-					items[i] = index.createSearcher();
-					collectTerms(i, items[i].getIndexReader().leaves().get(0).reader(), n);
+					fields.add(analyse(i, docs.get(i)));
 					matches.add(Set.of());
 				}
 			}
@@ -343,34 +365,77 @@ public final class QueryMatcher implements Closeable {
 			}
 		}
 
-		private void collectTerms(int item, LeafReader reader, Needs n) throws IOException {
-			for (FieldInfo field : reader.getFieldInfos()) {
-				boolean all = n.patterns().contains(field.name);
-				Set<BytesRef> used = n.terms().get(field.name);
-				if (!all && used == null) {
-					continue;
-				}
-				Terms fieldTerms = reader.terms(field.name);
-				if (fieldTerms == null) {
-					continue;
-				}
-				Map<BytesRef, BitSet> byTerm = terms.computeIfAbsent(field.name, f -> new HashMap<>());
-				TermsEnum te = fieldTerms.iterator();
-				for (BytesRef term = te.next(); term != null; term = te.next()) {
-					if (!all && !used.contains(term)) {
+		/** Notes the terms of the item that queries use; the fields to build its memory index from. */
+		private List<IndexableField> analyse(int item, Document doc) throws IOException {
+			List<IndexableField> replay = new ArrayList<>();
+			for (IndexableField field : doc) {
+				String name = field.name();
+				boolean tokenized = field.fieldType().tokenized();
+				try (TokenStream stream = field.tokenStream(ItemAnalysis.analyzer(), null)) {
+					if (stream == null) {
+						replay.add(field);
 						continue;
 					}
-					BitSet holders = byTerm.get(term);
-					if (holders == null) {
-						holders = new BitSet(size);
-						byTerm.put(BytesRef.deepCopyOf(term), holders);
+					boolean all = needs.patterns().contains(name);
+					Set<BytesRef> used = needs.terms().get(name);
+					Map<BytesRef, BitSet> byTerm = all || used != null ? terms.computeIfAbsent(name, f -> new HashMap<>()) : null;
+					TermToBytesRefAttribute termAtt = stream.getAttribute(TermToBytesRefAttribute.class);
+					PositionIncrementAttribute posAtt = stream.addAttribute(PositionIncrementAttribute.class);
+					Tokens tokens = tokenized ? new Tokens() : null;
+					stream.reset();
+					while (stream.incrementToken()) {
+						BytesRef term = termAtt.getBytesRef();
+						if (tokens != null) {
+							tokens.add(term, posAtt.getPositionIncrement());
+						}
+						if (byTerm != null && (all || used.contains(term))) {
+							BitSet holders = byTerm.get(term);
+							if (holders == null) {
+								holders = new BitSet(size);
+								byTerm.put(BytesRef.deepCopyOf(term), holders);
+							}
+							holders.set(item);
+						}
 					}
-					holders.set(item);
+					stream.end();
+					replay.add(tokens == null ? field : new Field(name, tokens.replay(), field.fieldType()));
 				}
 			}
+			return replay;
 		}
 
-		/** The page as one document for the presearcher: every kept term of every item. */
+		/** The item's memory index, built on first use from its kept tokens. */
+		IndexSearcher searcher(int item) {
+			IndexSearcher searcher = searchers[item];
+			if (searcher == null) {
+				MemoryIndex index = new MemoryIndex(false, false);
+				for (IndexableField field : fields.get(item)) {
+					index.addField(field, ItemAnalysis.analyzer());
+				}
+				index.freeze();
+				searcher = index.createSearcher();
+				searchers[item] = searcher;
+			}
+			return searcher;
+		}
+
+		/** The items holding the term, or null if none does; {@code known} false when the page did not note it. */
+		@Nullable
+		BitSet holders(String field, BytesRef term) {
+			Map<BytesRef, BitSet> byTerm = terms.get(field);
+			return byTerm == null ? null : byTerm.get(term);
+		}
+
+		/** Whether the page noted, for each item, whether it holds the term. */
+		boolean noted(String field, BytesRef term) {
+			if (needs.patterns().contains(field)) {
+				return true;
+			}
+			Set<BytesRef> used = needs.terms().get(field);
+			return used != null && used.contains(term);
+		}
+
+		/** The page as one document for the presearcher: every noted term of every item. */
 		Document document() {
 			Document doc = new Document();
 			for (var field : terms.entrySet()) {
@@ -388,12 +453,15 @@ public final class QueryMatcher implements Closeable {
 			return new CandidateMatcher<>(pageSearcher) {
 				@Override
 				protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
-					Prepared p = prepared.computeIfAbsent(query, Prepared::of);
-					BitSet holders = p.holders(terms, size);
-					for (int i = holders.nextSetBit(0); i >= 0; i = holders.nextSetBit(i + 1)) {
-						if (!matches.get(i).contains(queryId) && p.matches(items[i])) {
-							record(i, queryId);
+					BitSet within = (BitSet) everyItem.clone();
+					for (int i = 0; i < size; i++) {
+						if (matches.get(i).contains(queryId)) {
+							within.clear(i);
 						}
+					}
+					BitSet matching = plan(query).matching(Page.this, within);
+					for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+						record(i, queryId);
 					}
 				}
 
@@ -414,18 +482,258 @@ public final class QueryMatcher implements Closeable {
 		}
 	}
 
+	/** The plan of a candidate query, made once per query object the Monitor hands over. */
+	private Plan plan(Query query) {
+		Plan p = plans.get(new Identity(query));
+		if (p == null) {
+			if (plans.size() > 4 * reads.size() + 10_000) {
+				plans.clear();
+			}
+			p = Plan.of(query);
+			plans.put(new Identity(query), p);
+		}
+		return p;
+	}
+
+	/** A query as a key by identity: the Monitor hands over the same objects until queries change. */
+	private record Identity(Query query) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Identity other && other.query == query;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(query);
+		}
+	}
+
 	/**
-	 * A candidate query ready to run on items: the terms one of which an item must hold for the query
-	 * to match it (terms under a negation do not count), the patterns (prefix queries) likewise, or
-	 * {@code anything} when the query may match an item without any of its terms (a match-all under
-	 * an exclusion). Rewritten once when its rewriting does not depend on the item (no pattern).
+	 * How a candidate query is decided for the items of a page. The Boolean structure over terms is
+	 * decided from which items hold which terms, exactly as Lucene would on each item alone: a
+	 * term query matches the items holding the term; a Boolean query with required clauses (MUST,
+	 * FILTER) matches the items all of them match, one without the items optional clauses (SHOULD)
+	 * match, minus in both cases the items a MUST_NOT clause matches; with no required nor optional
+	 * clause, nothing. Anything else (phrases, spans, patterns) runs on the memory index of each item
+	 * that holds one of the terms it needs.
 	 */
-	private record Prepared(Query query, Query rewritten, Term[] terms, List<Pattern> patterns, boolean anything) {
+	private sealed interface Plan permits TermPlan, AllPlan, NonePlan, AndPlan, OrPlan, RunPlan {
+
+		/** The items of {@code within} that the query matches. */
+		BitSet matching(Page page, BitSet within) throws IOException;
+
+		/** Rough cost, to decide cheap clauses first. */
+		int cost();
+
+		static Plan of(Query query) {
+			if (query instanceof TermQuery t) {
+				return new TermPlan(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+			}
+			if (query instanceof BoostQuery b) {
+				return of(b.getQuery());
+			}
+			if (query instanceof ConstantScoreQuery c) {
+				return of(c.getQuery());
+			}
+			if (query instanceof MatchAllDocsQuery) {
+				return new AllPlan();
+			}
+			if (query instanceof MatchNoDocsQuery) {
+				return new NonePlan();
+			}
+			if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+				List<Plan> required = new ArrayList<>();
+				List<Plan> optional = new ArrayList<>();
+				List<Plan> prohibited = new ArrayList<>();
+				for (BooleanClause c : b.clauses()) {
+					switch (c.getOccur()) {
+						case MUST, FILTER -> required.add(of(c.getQuery()));
+						case SHOULD -> optional.add(of(c.getQuery()));
+						case MUST_NOT -> prohibited.add(of(c.getQuery()));
+					}
+				}
+				if (required.isEmpty() && optional.isEmpty()) {
+					return new NonePlan();
+				}
+				if (required.isEmpty()) {
+					required.add(optional.size() == 1 ? optional.get(0) : new OrPlan(sorted(optional)));
+				}
+				return new AndPlan(sorted(required), sorted(prohibited));
+			}
+			return RunPlan.of(query);
+		}
+
+		/**
+		 * A condition every item the query matches meets, on terms only (a phrase needs all its
+		 * words, a proximity all its sides), or null when there is none to tell.
+		 */
+		@Nullable
+		static Plan necessary(Query query) {
+			if (query instanceof PhraseQuery p && p.getTerms().length > 0) {
+				List<Plan> all = new ArrayList<>();
+				for (Term t : p.getTerms()) {
+					all.add(new TermPlan(t.field(), BytesRef.deepCopyOf(t.bytes())));
+				}
+				return new AndPlan(all.toArray(Plan[]::new), new Plan[0]);
+			}
+			if (query instanceof SpanTermQuery t) {
+				return new TermPlan(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+			}
+			if (query instanceof FieldMaskingSpanQuery m) {
+				return necessary(m.getMaskedQuery());
+			}
+			if (query instanceof SpanNearQuery n) {
+				List<Plan> all = new ArrayList<>();
+				for (SpanQuery clause : n.getClauses()) {
+					Plan c = necessary(clause);
+					if (c != null) {
+						all.add(c);
+					}
+				}
+				return all.isEmpty() ? null : new AndPlan(sorted(all), new Plan[0]);
+			}
+			if (query instanceof SpanOrQuery o) {
+				List<Plan> any = new ArrayList<>();
+				for (SpanQuery clause : o.getClauses()) {
+					Plan c = necessary(clause);
+					if (c == null) {
+						return null;
+					}
+					any.add(c);
+				}
+				return any.isEmpty() ? null : new OrPlan(sorted(any));
+			}
+			return null;
+		}
+
+		private static Plan[] sorted(List<Plan> plans) {
+			return plans.stream().sorted(java.util.Comparator.comparingInt(Plan::cost)).toArray(Plan[]::new);
+		}
+	}
+
+	private record TermPlan(String field, BytesRef term) implements Plan {
+
+		@Override
+		public BitSet matching(Page page, BitSet within) throws IOException {
+			BitSet holders = page.holders(field, term);
+			if (holders == null && page.noted(field, term)) {
+				return new BitSet();
+			}
+			if (holders == null) {
+				// A query registered after the page was analysed: ask each item.
+				return RunPlan.of(new TermQuery(new Term(field, term))).matching(page, within);
+			}
+			BitSet out = (BitSet) within.clone();
+			out.and(holders);
+			return out;
+		}
+
+		@Override
+		public int cost() {
+			return 0;
+		}
+	}
+
+	private record AllPlan() implements Plan {
+
+		@Override
+		public BitSet matching(Page page, BitSet within) {
+			return (BitSet) within.clone();
+		}
+
+		@Override
+		public int cost() {
+			return 0;
+		}
+	}
+
+	private record NonePlan() implements Plan {
+
+		@Override
+		public BitSet matching(Page page, BitSet within) {
+			return new BitSet();
+		}
+
+		@Override
+		public int cost() {
+			return 0;
+		}
+	}
+
+	private record AndPlan(Plan[] required, Plan[] prohibited) implements Plan {
+
+		@Override
+		public BitSet matching(Page page, BitSet within) throws IOException {
+			BitSet out = within;
+			for (Plan p : required) {
+				out = p.matching(page, out);
+				if (out.isEmpty()) {
+					return out;
+				}
+			}
+			for (Plan p : prohibited) {
+				out.andNot(p.matching(page, out));
+				if (out.isEmpty()) {
+					return out;
+				}
+			}
+			return out == within ? (BitSet) within.clone() : out;
+		}
+
+		@Override
+		public int cost() {
+			int cost = 1;
+			for (Plan p : required) {
+				cost = Math.max(cost, p.cost());
+			}
+			for (Plan p : prohibited) {
+				cost = Math.max(cost, p.cost());
+			}
+			return cost;
+		}
+	}
+
+	private record OrPlan(Plan[] any) implements Plan {
+
+		@Override
+		public BitSet matching(Page page, BitSet within) throws IOException {
+			BitSet out = new BitSet();
+			BitSet rest = (BitSet) within.clone();
+			for (Plan p : any) {
+				BitSet m = p.matching(page, rest);
+				out.or(m);
+				rest.andNot(m);
+				if (rest.isEmpty()) {
+					break;
+				}
+			}
+			return out;
+		}
+
+		@Override
+		public int cost() {
+			int cost = 1;
+			for (Plan p : any) {
+				cost = Math.max(cost, p.cost());
+			}
+			return cost;
+		}
+	}
+
+	/**
+	 * A query run on each item's memory index, for the items that hold one of the terms it needs
+	 * (terms under a negation do not count) or a term its patterns accept; on every item when it may
+	 * match without any of its terms (a match-all under an exclusion). Rewritten once when its
+	 * rewriting does not depend on the item (no pattern).
+	 */
+	private record RunPlan(Query query, @Nullable Query rewritten, @Nullable Plan necessary, Term[] terms, List<Pattern> patterns,
+			boolean anything) implements Plan {
 
 		private record Pattern(String field, Supplier<ByteRunAutomaton> automaton) {
 		}
 
-		static Prepared of(Query query) {
+		static RunPlan of(Query query) {
 			List<Term> terms = new ArrayList<>();
 			List<Pattern> patterns = new ArrayList<>();
 			boolean[] anything = { false };
@@ -459,25 +767,40 @@ public final class QueryMatcher implements Closeable {
 					throw new UncheckedIOException(e);
 				}
 			}
-			return new Prepared(query, rewritten, terms.toArray(Term[]::new), patterns, anything[0]);
+			return new RunPlan(query, rewritten, Plan.necessary(query), terms.toArray(Term[]::new), patterns, anything[0]);
 		}
 
-		/** The items of the page that hold a term or a pattern's term the query needs. */
-		BitSet holders(Map<String, Map<BytesRef, BitSet>> page, int size) {
-			BitSet out = new BitSet(size);
-			if (anything) {
-				out.set(0, size);
-				return out;
+		@Override
+		public BitSet matching(Page page, BitSet within) throws IOException {
+			BitSet out = necessary != null ? necessary.matching(page, within) : candidates(page, within);
+			for (int i = out.nextSetBit(0); i >= 0; i = out.nextSetBit(i + 1)) {
+				if (!matches(page.searcher(i))) {
+					out.clear(i);
+				}
 			}
+			return out;
+		}
+
+		/** The items of {@code within} that hold a term or a pattern's term the query needs. */
+		private BitSet candidates(Page page, BitSet within) {
+			if (anything) {
+				return (BitSet) within.clone();
+			}
+			BitSet out = new BitSet();
 			for (Term t : terms) {
-				Map<BytesRef, BitSet> byTerm = page.get(t.field());
-				BitSet holders = byTerm == null ? null : byTerm.get(t.bytes());
+				if (!page.noted(t.field(), t.bytes())) {
+					return (BitSet) within.clone();
+				}
+				BitSet holders = page.holders(t.field(), t.bytes());
 				if (holders != null) {
 					out.or(holders);
 				}
 			}
 			for (Pattern p : patterns) {
-				Map<BytesRef, BitSet> byTerm = page.get(p.field());
+				if (!page.needs.patterns().contains(p.field())) {
+					return (BitSet) within.clone();
+				}
+				Map<BytesRef, BitSet> byTerm = page.terms.get(p.field());
 				if (byTerm == null) {
 					continue;
 				}
@@ -489,11 +812,12 @@ public final class QueryMatcher implements Closeable {
 					}
 				}
 			}
+			out.and(within);
 			return out;
 		}
 
 		/** Whether the query matches the one document of {@code item}. */
-		boolean matches(IndexSearcher item) throws IOException {
+		private boolean matches(IndexSearcher item) throws IOException {
 			Query q = rewritten != null ? rewritten : item.rewrite(query);
 			Weight weight = item.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
 			Scorer scorer = weight.scorer(item.getIndexReader().leaves().get(0));
@@ -505,6 +829,62 @@ public final class QueryMatcher implements Closeable {
 				return scorer.iterator().nextDoc() != DocIdSetIterator.NO_MORE_DOCS;
 			}
 			return twoPhase.approximation().nextDoc() != DocIdSetIterator.NO_MORE_DOCS && twoPhase.matches();
+		}
+
+		@Override
+		public int cost() {
+			return 2;
+		}
+	}
+
+	/** The tokens of one field of an item, kept to build its memory index without analysing it again. */
+	private static final class Tokens {
+
+		private final List<BytesRef> terms = new ArrayList<>();
+
+		private final List<Integer> increments = new ArrayList<>();
+
+		void add(BytesRef term, int increment) {
+			terms.add(BytesRef.deepCopyOf(term));
+			increments.add(increment);
+		}
+
+		Replay replay() {
+			return new Replay(this);
+		}
+	}
+
+	/** Replays kept tokens (terms and position increments). */
+	private static final class Replay extends TokenStream {
+
+		private final Tokens tokens;
+
+		private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+
+		private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+		private int next;
+
+		Replay(Tokens tokens) {
+			this.tokens = tokens;
+		}
+
+		@Override
+		public boolean incrementToken() {
+			if (next >= tokens.terms.size()) {
+				return false;
+			}
+			clearAttributes();
+			term.setBytesRef(tokens.terms.get(next));
+			increment.setPositionIncrement(tokens.increments.get(next));
+			next++;
+			return true;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			next = 0;
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -22,6 +23,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
@@ -79,8 +81,80 @@ public final class ItemAnalysis {
 		TokenStream stream = new ElisionFilter(source, ELISIONS);
 		stream = new LowerCaseFilter(stream);
 		stream = new ASCIIFoldingFilter(stream);
-		stream = new EdgeNGramTokenFilter(stream, 2, MAX_PREFIX, false);
-		return new KeepWordFilter(stream, wanted);
+		return new WantedPrefixes(stream, wanted);
+	}
+
+	/**
+	 * The prefixes of 2 to {@link #MAX_PREFIX} code points of each word that are in a set, at the
+	 * word's position: what an {@link EdgeNGramTokenFilter} followed by a {@link KeepWordFilter}
+	 * gives, without making and dropping every other prefix.
+	 */
+	private static final class WantedPrefixes extends TokenFilter {
+
+		private final CharArraySet wanted;
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+		/** The word whose prefixes are being given, and the end (in chars) of each wanted prefix. */
+		private char[] word = new char[0];
+
+		private final int[] ends = new int[MAX_PREFIX];
+
+		private int count;
+
+		private int next;
+
+		/** Positions of words that gave no prefix, carried to the next prefix given. */
+		private int skipped;
+
+		WantedPrefixes(TokenStream input, CharArraySet wanted) {
+			super(input);
+			this.wanted = wanted;
+		}
+
+		@Override
+		public boolean incrementToken() throws IOException {
+			while (next >= count) {
+				if (!input.incrementToken()) {
+					return false;
+				}
+				skipped += increment.getPositionIncrement();
+				char[] buffer = term.buffer();
+				int length = term.length();
+				count = 0;
+				next = 0;
+				int end = 0;
+				for (int points = 1; points <= MAX_PREFIX && end < length; points++) {
+					end += Character.charCount(Character.codePointAt(buffer, end, length));
+					if (points >= 2 && wanted.contains(buffer, 0, end)) {
+						ends[count++] = end;
+					}
+				}
+				if (count > 0) {
+					if (word.length < length) {
+						word = new char[length];
+					}
+					System.arraycopy(buffer, 0, word, 0, length);
+				}
+			}
+			term.copyBuffer(word, 0, ends[next]);
+			increment.setPositionIncrement(next == 0 ? skipped : 0);
+			if (next == 0) {
+				skipped = 0;
+			}
+			next++;
+			return true;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			count = 0;
+			next = 0;
+			skipped = 0;
+		}
 	}
 
 	private static final Analyzer RAW = new Analyzer() {

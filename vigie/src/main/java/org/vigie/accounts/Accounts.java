@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import org.vigie.shared.ShowId;
 import org.vigie.storage.SecretBox;
 import org.vigie.workspace.Actor;
@@ -160,17 +161,18 @@ public class Accounts {
 
 	/**
 	 * Stops polling an account until someone resumes or reconnects it.
-	 * @param reason why, in words, for people (shown in Settings › Accounts)
+	 * @param reason why, for people (shown in Settings › Accounts in the reader's language): stored
+	 *        {@link Reason#encode() encoded}, read back by {@link SocialAccount#statusReason()}
 	 */
 	@Transactional
-	public void pause(AccountId id, String reason) {
-		String trimmed = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+	public void pause(AccountId id, Reason reason) {
+		String stored = reason.encode(1000);
 		int updated = jdbc
 			.sql("UPDATE social_accounts SET status = 'PAUSED', status_reason = ?, updated_at = ? WHERE id = ? AND status <> 'DISCONNECTED'")
-			.params(trimmed, clock.millis(), id.toString())
+			.params(stored, clock.millis(), id.toString())
 			.update();
 		if (updated > 0) {
-			log.warn("Paused account {}: {}", id, trimmed);
+			log.warn("Paused account {}: {}", id, stored);
 		}
 	}
 
@@ -224,8 +226,7 @@ public class Accounts {
 				continue;
 			}
 			if (forecast(a).kind() == TokenForecast.Kind.EXPIRED) {
-				pause(a.id(), "Le jeton d'accès a expiré le " + PARIS.format(a.tokenExpiresAt())
-						+ " et ne peut pas être renouvelé : reconnectez le compte.");
+				pause(a.id(), Reason.of("accounts.reason.token-expired", PARIS.format(a.tokenExpiresAt())));
 				paused++;
 			}
 		}

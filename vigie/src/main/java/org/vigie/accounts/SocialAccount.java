@@ -13,7 +13,8 @@ import org.vigie.shared.ShowId;
  *
  * @param externalId the network's id for the account (user id, page id, DID, feed URL…)
  * @param baseUrl the server of a federated network (Mastodon instance, Bluesky PDS) or the API base; null for the default
- * @param statusReason why the account is paused, in words, for people
+ * @param statusReason why the account is paused, for people: an {@link org.vigie.shared.Reason#encode() encoded}
+ *        reason (older rows: plain words), to be shown through {@code Messages.t}
  * @param tokenExpiresAt when the current access token expires, if the network says
  */
 public record SocialAccount(AccountId id, @Nullable ShowId show, Network network, String handle,

@@ -2,16 +2,33 @@ package org.vigie.connectors;
 
 import java.time.Instant;
 
+import org.vigie.shared.Reason;
+
 /**
  * Why a connector call failed, in one of four kinds whose handling the ingest runtime decides and
- * the UI explains in words. Messages are for people: say what happened, not a stack trace.
+ * the UI explains in words. Two texts: {@link #reason()} is for people, a message key (in
+ * {@code i18n/connectors}) and its arguments so that each reader gets their language; the
+ * message is for the logs. A failure made from a message alone has that message as its reason,
+ * plain words shown as they are.
  */
 public abstract sealed class ConnectorException extends Exception
 		permits ConnectorException.RateLimited, ConnectorException.Unavailable, ConnectorException.AuthRevoked,
 		ConnectorException.Rejected {
 
-	ConnectorException(String message, Throwable cause) {
+	private final Reason reason;
+
+	ConnectorException(String message, Reason reason, Throwable cause) {
 		super(message, cause);
+		this.reason = reason;
+	}
+
+	ConnectorException(String message, Throwable cause) {
+		this(message, Reason.words(message), cause);
+	}
+
+	/** Why, for people: a key and its arguments, or the message as plain words. Never null. */
+	public Reason reason() {
+		return reason;
 	}
 
 	/** The network asks to wait until {@link #retryAt()} (from {@code Retry-After} or a reset header). */
@@ -21,6 +38,11 @@ public abstract sealed class ConnectorException extends Exception
 
 		public RateLimited(String message, Instant retryAt) {
 			super(message, null);
+			this.retryAt = retryAt;
+		}
+
+		public RateLimited(String message, Reason reason, Instant retryAt) {
+			super(message, reason, null);
 			this.retryAt = retryAt;
 		}
 
@@ -39,6 +61,14 @@ public abstract sealed class ConnectorException extends Exception
 		public Unavailable(String message) {
 			super(message, null);
 		}
+
+		public Unavailable(String message, Reason reason, Throwable cause) {
+			super(message, reason, cause);
+		}
+
+		public Unavailable(String message, Reason reason) {
+			super(message, reason, null);
+		}
 	}
 
 	/** The token expired and could not be refreshed, or was revoked. Pause the account until someone reconnects it. */
@@ -47,6 +77,10 @@ public abstract sealed class ConnectorException extends Exception
 		public AuthRevoked(String message) {
 			super(message, null);
 		}
+
+		public AuthRevoked(String message, Reason reason) {
+			super(message, reason, null);
+		}
 	}
 
 	/** The network refused the request itself (bad query, forbidden action). Do not retry as is. */
@@ -54,6 +88,10 @@ public abstract sealed class ConnectorException extends Exception
 
 		public Rejected(String message) {
 			super(message, null);
+		}
+
+		public Rejected(String message, Reason reason) {
+			super(message, reason, null);
 		}
 	}
 }

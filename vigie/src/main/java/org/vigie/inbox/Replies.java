@@ -21,6 +21,7 @@ import org.vigie.connectors.Capability;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Ids;
+import org.vigie.shared.Reason;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Actor;
 import jakarta.annotation.PreDestroy;
@@ -174,18 +175,23 @@ public class Replies {
 		}
 	}
 
-	/** The failure in words for people: the network's own message, with when to retry if it said. */
+	/**
+	 * The failure for people, {@link Reason#encode() encoded} (the page puts it into the reader's
+	 * words): the connector's reason, with when to retry if the network said.
+	 */
 	static String reason(ConnectorException e) {
-		String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+		Reason reason = e.reason().plain() && ((String) e.reason().args().get(0)).isBlank()
+				? Reason.words(e.getClass().getSimpleName()) : e.reason();
 		if (e instanceof ConnectorException.RateLimited limited) {
-			return message + " (" + limited.retryAt().truncatedTo(ChronoUnit.SECONDS) + ")";
+			return Reason.of("inbox.reply.retry-after", reason, limited.retryAt().truncatedTo(ChronoUnit.SECONDS).toString())
+				.encode();
 		}
-		return message;
+		return reason.encode();
 	}
 
 	private void fail(Reply reply, String reason) {
 		jdbc.sql("UPDATE inbox_replies SET state = ?, reason = ?, updated_at = ? WHERE id = ?")
-			.params(ReplyState.FAILED.name(), reason.length() > 2000 ? reason.substring(0, 2000) : reason, clock.millis(),
+			.params(ReplyState.FAILED.name(), Reason.decode(reason).encode(2000), clock.millis(),
 					reply.id())
 			.update();
 		events.publishEvent(new Triage.ItemChanged(reply.itemId(), "reply"));

@@ -90,7 +90,7 @@ public class ConnectorRuntime {
 
 	void pauseIfRevoked(AccountId id, ConnectorException e) {
 		if (e instanceof ConnectorException.AuthRevoked) {
-			accounts.pause(id, e.getMessage());
+			accounts.pause(id, e.reason());
 		}
 	}
 

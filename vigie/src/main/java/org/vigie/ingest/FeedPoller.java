@@ -25,6 +25,7 @@ import org.vigie.connectors.Feed;
 import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
+import org.vigie.shared.Reason;
 import org.vigie.workspace.Workspaces;
 
 /**
@@ -126,7 +127,7 @@ class FeedPoller {
 			connector = runtime.open(id);
 		}
 		catch (IllegalArgumentException e) {
-			accounts.pause(id, "Les identifiants de ce compte sont illisibles ou incomplets : reconnectez-le. (" + e.getMessage() + ")");
+			accounts.pause(id, Reason.of("accounts.reason.credentials-unreadable", String.valueOf(e.getMessage())));
 			return Outcome.PAUSED;
 		}
 		if (connector.isEmpty()) {
@@ -139,26 +140,26 @@ class FeedPoller {
 		}
 		catch (ConnectorException.RateLimited e) {
 			Instant retry = e.retryAt().isAfter(now) ? e.retryAt() : now;
-			feeds.failed(id, feed, now, retry, state.failures(), "Limite de débit atteinte : " + e.getMessage());
+			feeds.failed(id, feed, now, retry, state.failures(), Reason.of("connectors.poll.rate-limited", e.reason()));
 			log.info("{} {} rate limited until {}", account.handle(), feed.key(), retry);
 			return Outcome.RATE_LIMITED;
 		}
 		catch (ConnectorException.Unavailable e) {
 			int failures = state.failures() + 1;
 			Duration wait = backoff.afterFailures(failures);
-			feeds.failed(id, feed, now, now.plus(wait), failures, "Réseau indisponible : " + e.getMessage());
+			feeds.failed(id, feed, now, now.plus(wait), failures, Reason.of("connectors.poll.unavailable", e.reason()));
 			log.info("{} {} unavailable ({} failures), next try in {}", account.handle(), feed.key(), failures, wait);
 			return Outcome.BACKING_OFF;
 		}
 		catch (ConnectorException.AuthRevoked e) {
-			feeds.failed(id, feed, now, now.plus(backoff.steady()), state.failures(), "Autorisation perdue : " + e.getMessage());
+			feeds.failed(id, feed, now, now.plus(backoff.steady()), state.failures(), Reason.of("connectors.poll.revoked", e.reason()));
 			return Outcome.PAUSED;
 		}
 		catch (ConnectorException.Rejected e) {
 			int failures = state.failures() + 1;
-			rejected.record(id, account.network(), feed.key(), "", "Requête refusée : " + e.getMessage(), null, now);
+			rejected.record(id, account.network(), feed.key(), "", "Request refused: " + e.getMessage(), null, now);
 			feeds.failed(id, feed, now, now.plus(backoff.afterFailures(failures)), failures,
-					"Requête refusée : " + e.getMessage());
+					Reason.of("connectors.poll.rejected", e.reason()));
 			return Outcome.REJECTED;
 		}
 		catch (ConnectorException e) {

@@ -14,6 +14,7 @@ import org.vigie.accounts.AccountActivity;
 import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
 import org.vigie.shared.AccountId;
+import org.vigie.shared.Reason;
 
 /**
  * The schedule and cursor of every (account, feed). The cursor is only ever written by
@@ -75,12 +76,12 @@ class FeedStates implements AccountActivity {
 			.update();
 	}
 
-	/** Records a failed poll; the cursor stays where it was. */
-	void failed(AccountId account, Feed feed, Instant now, Instant nextPoll, int failures, String error) {
+	/** Records a failed poll, {@code error} {@link Reason#encode() encoded}; the cursor stays where it was. */
+	void failed(AccountId account, Feed feed, Instant now, Instant nextPoll, int failures, Reason error) {
 		jdbc.sql("""
 				UPDATE ingest_feeds SET last_poll_at = ?, next_poll_at = ?, failures = ?, last_error = ?
 				WHERE account_id = ? AND feed_key = ?""")
-			.params(now.toEpochMilli(), nextPoll.toEpochMilli(), failures, truncate(error), account.toString(), feed.key())
+			.params(now.toEpochMilli(), nextPoll.toEpochMilli(), failures, error.encode(2000), account.toString(), feed.key())
 			.update();
 	}
 
@@ -127,10 +128,6 @@ class FeedStates implements AccountActivity {
 
 	private static @Nullable Instant instant(@Nullable Object millis) {
 		return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
-	}
-
-	private static String truncate(String s) {
-		return s.length() > 2000 ? s.substring(0, 2000) : s;
 	}
 
 	record Due(AccountId account, Feed feed) {

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ class AccountsIT {
 		SocialAccount account = accounts.connect(new NewAccount(null, Network.MASTODON, "pause_me@example.social", "7",
 				null, "https://example.social", Map.of("access_token", "t"), null));
 
-		accounts.pause(account.id(), "Le jeton a été révoqué");
+		accounts.pause(account.id(), Reason.words("Le jeton a été révoqué"));
 		SocialAccount paused = accounts.find(account.id()).orElseThrow();
 		assertThat(paused.status()).isEqualTo(AccountStatus.PAUSED);
 		assertThat(paused.statusReason()).isEqualTo("Le jeton a été révoqué");
@@ -72,7 +73,7 @@ class AccountsIT {
 	void reconnectingKeepsTheIdAndReplacesCredentials() {
 		SocialAccount first = accounts.connect(new NewAccount(null, Network.X, "again", "9", null, null,
 				Map.of("access_token", "old"), null));
-		accounts.pause(first.id(), "expired");
+		accounts.pause(first.id(), Reason.words("expired"));
 
 		SocialAccount second = accounts.connect(new NewAccount(null, Network.X, "again", "9", null, null,
 				Map.of("access_token", "new"), null));

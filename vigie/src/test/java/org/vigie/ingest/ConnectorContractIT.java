@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,11 +29,13 @@ import org.vigie.accounts.SocialAccount;
 import org.vigie.connectors.Feed;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import org.vigie.simulator.Faults;
 import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimUser;
 import org.vigie.simulator.Simulator;
+import org.vigie.web.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +68,9 @@ public abstract class ConnectorContractIT {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected MessageSource messages;
 
 	/** The account under test, connected by {@link #connect(String)} before each test. */
 	protected SocialAccount account;
@@ -232,7 +239,10 @@ public abstract class ConnectorContractIT {
 
 		SocialAccount paused = accounts.find(id()).orElseThrow();
 		assertThat(paused.status()).isEqualTo(AccountStatus.PAUSED);
-		assertThat(paused.statusReason()).isNotBlank().containsIgnoringCase("reconnect");
+		// Stored as a message key and its arguments, shown in the reader's language.
+		assertThat(Reason.decode(paused.statusReason()).code()).isPresent();
+		assertThat(new Messages(messages, Locale.ENGLISH).reason(paused.statusReason())).containsIgnoringCase("reconnect").doesNotContain("reconnectez");
+		assertThat(new Messages(messages, Locale.FRENCH).reason(paused.statusReason())).containsIgnoringCase("reconnectez");
 		assertThat(ingestion.poll(id(), feed())).isEqualTo(Ingestion.PollOutcome.SKIPPED);
 		assertThat(stored()).isEmpty();
 	}

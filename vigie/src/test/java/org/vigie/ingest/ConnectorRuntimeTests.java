@@ -21,6 +21,7 @@ import org.vigie.connectors.Feed;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,7 +113,7 @@ class ConnectorRuntimeTests {
 
 		assertThatThrownBy(() -> runtime.open(id).orElseThrow().poll(Feed.of(Feed.Kind.MENTIONS), Cursor.START))
 			.isInstanceOf(ConnectorException.AuthRevoked.class);
-		verify(accounts).pause(id, "X a révoqué l'accès de Vigie");
+		verify(accounts).pause(id, Reason.words("X a révoqué l'accès de Vigie"));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.vigie.accounts.AccountActivity;
 import org.vigie.accounts.Accounts;
 import org.vigie.accounts.SocialAccount;
+import org.vigie.web.Messages;
 import org.vigie.workspace.Actor;
 import org.vigie.workspace.Show;
 import org.vigie.workspace.Shows;
@@ -33,7 +34,8 @@ class AccountViews {
 		this.clock = clock;
 	}
 
-	List<AccountView> visibleTo(Actor actor) {
+	/** @param messages the reader's language, for the accounts' reasons */
+	List<AccountView> visibleTo(Actor actor, Messages messages) {
 		Map<String, String> names = shows.all().stream().collect(Collectors.toMap(s -> s.id().toString(), Show::name));
 		List<SocialAccount> visible = accounts.all()
 			.stream()
@@ -42,7 +44,7 @@ class AccountViews {
 		return visible.stream()
 			.map(a -> AccountView.of(a, a.show() == null ? null : names.get(a.show().toString()),
 					activity.stream().map(x -> x.of(a.id())).flatMap(Optional::stream).findFirst().orElse(null),
-					accounts.forecast(a), clock.instant()))
+					accounts.forecast(a), clock.instant(), messages))
 			.toList();
 	}
 }

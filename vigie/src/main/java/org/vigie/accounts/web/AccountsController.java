@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.vigie.accounts.Accounts;
 import org.vigie.accounts.NewAccount;
 import org.vigie.accounts.SocialAccount;
@@ -30,7 +33,9 @@ import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.FoundAccount;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import org.vigie.shared.ShowId;
+import org.vigie.web.Messages;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Access;
 import org.vigie.workspace.Actor;
@@ -69,8 +74,12 @@ class AccountsController {
 	/** The networks connected from a form (Bluesky, RSS), by id: their reconnect button opens the form, filled in. */
 	private final List<String> signIns;
 
+	private final MessageSource messages;
+
 	AccountsController(Access access, Accounts accounts, AccountViews views, Shows shows, AuditLog audit,
-			FirstRunSetup setup, List<AccountAuthorizer> authorizers, List<AccountSignIn> signIns) {
+			FirstRunSetup setup, List<AccountAuthorizer> authorizers, List<AccountSignIn> signIns,
+			MessageSource messages) {
+		this.messages = messages;
 		this.signIns = signIns.stream().map(s -> s.network().id()).sorted().toList();
 		this.access = access;
 		this.accounts = accounts;
@@ -94,11 +103,19 @@ class AccountsController {
 	 * The page; {@code reconnect} names an account connected from a form, whose form comes filled in
 	 * with its handle and server (Bluesky) or its address (RSS), to type a new app password or address.
 	 */
+	/**
+	 * Why connecting failed, for the page's error line: a connector's {@link ConnectorException#reason()
+	 * reason} encoded (the template puts it into the reader's words), any other message as it is.
+	 */
+	static String failure(Exception e) {
+		return e instanceof ConnectorException c ? c.reason().encode() : String.valueOf(e.getMessage());
+	}
+
 	@GetMapping("/settings/accounts")
-	String page(@RequestParam(defaultValue = "") String reconnect, Model model) {
+	String page(@RequestParam(defaultValue = "") String reconnect, Model model, HttpServletRequest request) {
 		Actor actor = access.current();
 		actor.requireShowManager();
-		List<AccountView> list = views.visibleTo(actor);
+		List<AccountView> list = views.visibleTo(actor, new Messages(messages, RequestContextUtils.getLocale(request)));
 		model.addAttribute("accounts", list);
 		model.addAttribute("shows", shows.visibleTo(actor));
 		model.addAttribute("networks", authorizers.keySet().stream().sorted().map(Network::id).toList());
@@ -151,7 +168,7 @@ class AccountsController {
 		}
 		catch (ConnectorException | IllegalArgumentException e) {
 			log.info("Could not start connecting a {} account: {}", network, e.getMessage());
-			flash.addFlashAttribute("errorText", e.getMessage());
+			flash.addFlashAttribute("errorText", failure(e));
 			return "redirect:/settings/accounts";
 		}
 	}
@@ -180,7 +197,7 @@ class AccountsController {
 				return "redirect:/settings/accounts/choose";
 			}
 			catch (ConnectorException e) {
-				flash.addFlashAttribute("errorText", e.getMessage());
+				flash.addFlashAttribute("errorText", failure(e));
 				return "redirect:/settings/accounts";
 			}
 		}
@@ -195,7 +212,7 @@ class AccountsController {
 			flash.addFlashAttribute("noticeArg", account.network().label() + " @" + account.handle());
 		}
 		catch (ConnectorException e) {
-			flash.addFlashAttribute("errorText", e.getMessage());
+			flash.addFlashAttribute("errorText", failure(e));
 		}
 		return "redirect:/settings/accounts";
 	}
@@ -257,7 +274,7 @@ class AccountsController {
 	@PostMapping("/settings/accounts/{id}/pause")
 	String pause(@PathVariable String id) {
 		Actor actor = checked(id);
-		accounts.pause(AccountId.of(id), "Mis en pause par " + actor.email());
+		accounts.pause(AccountId.of(id), Reason.of("accounts.reason.paused-by", actor.email()));
 		audit.record(actor.auditActor(), "account.paused", "account", id, "");
 		return "redirect:/settings/accounts";
 	}

@@ -78,7 +78,7 @@ class SignInController {
 		}
 		catch (ConnectorException | IllegalArgumentException e) {
 			log.info("Could not connect a {} account: {}", network, e.getMessage());
-			flash.addFlashAttribute("errorText", e.getMessage());
+			flash.addFlashAttribute("errorText", AccountsController.failure(e));
 		}
 		return "redirect:/settings/accounts";
 	}

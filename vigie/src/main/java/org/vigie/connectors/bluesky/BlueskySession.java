@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.shared.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -110,7 +111,8 @@ final class BlueskySession {
 			}
 			catch (XrpcClient.TokenRejected again) {
 				throw new ConnectorException.AuthRevoked("Bluesky keeps refusing the session of @" + credentials.handle()
-						+ " (" + again.getMessage() + "); reconnect the account");
+						+ " (" + again.getMessage() + "); reconnect the account",
+						Reason.of("connectors.bluesky.session-refused", credentials.handle(), String.valueOf(again.getMessage())));
 			}
 		}
 	}
@@ -120,7 +122,8 @@ final class BlueskySession {
 		String password = credentials.secret(APP_PASSWORD);
 		if (password.isBlank()) {
 			throw new ConnectorException.AuthRevoked("The Bluesky session of @" + credentials.handle()
-					+ " ended and no app password is stored to open a new one; reconnect the account");
+					+ " ended and no app password is stored to open a new one; reconnect the account",
+					Reason.of("connectors.bluesky.no-app-password", credentials.handle()));
 		}
 		ObjectNode body = XrpcClient.JSON.createObjectNode();
 		body.put("identifier", did != null ? did : credentials.handle());
@@ -130,7 +133,8 @@ final class BlueskySession {
 		}
 		catch (XrpcClient.TokenRejected | ConnectorException.AuthRevoked refused) {
 			throw new ConnectorException.AuthRevoked("Bluesky refused the app password of @" + credentials.handle()
-					+ ": it was revoked or changed; reconnect the account with a new app password");
+					+ ": it was revoked or changed; reconnect the account with a new app password",
+					Reason.of("connectors.bluesky.app-password-refused", credentials.handle()));
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.vigie.connectors.AccountSignIn;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * Connects a Bluesky account with its handle (or DID, or e-mail) and an app password
@@ -30,7 +31,8 @@ class BlueskySignIn implements AccountSignIn {
 	@Override
 	public ConnectedIdentity signIn(String server, String identifier, String secret) throws ConnectorException {
 		if (identifier.isBlank() || secret.isBlank()) {
-			throw new ConnectorException.Rejected("A Bluesky account needs its handle and an app password");
+			throw new ConnectorException.Rejected("A Bluesky account needs its handle and an app password",
+					Reason.of("connectors.bluesky.sign-in-incomplete"));
 		}
 		AccountCredentials session = factory.signIn(server, identifier, secret);
 		String handle = identifier.strip().replaceFirst("^@", "");

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
+import org.vigie.shared.Reason;
 
 /**
  * Calls Meta's Graph API with one access token (a Page token, or the Page token that speaks for a
@@ -120,7 +121,8 @@ public final class GraphClient {
 		int subcode = error.path("error_subcode").asInt(0);
 		String message = JsonHttp.text(error, "message", "");
 		if (code == 190 || code == 102 || status == 401) {
-			return new ConnectorException.AuthRevoked(tokenProblem(subcode) + " (" + (message.isEmpty() ? "HTTP " + status : message) + ")");
+			String said = message.isEmpty() ? "HTTP " + status : message;
+			return new ConnectorException.AuthRevoked(tokenWords(subcode) + " (" + said + ")", Reason.of(tokenProblem(subcode), said));
 		}
 		JsonHttp.Failure kind = THROTTLED.contains(code) ? JsonHttp.Failure.RATE_LIMITED
 				: status != 429 && (code == 1 || code == 2 || error.path("is_transient").asBoolean(false))
@@ -129,13 +131,25 @@ public final class GraphClient {
 				(h, at) -> Optional.of(JsonHttp.retryAfter(h, at).orElse(at.plus(regain))), now);
 	}
 
-	private static String tokenProblem(int subcode) {
+	/** What Graph's {@code error_subcode} says about the token, for the logs. */
+	private static String tokenWords(int subcode) {
 		return switch (subcode) {
 			case 458 -> "The app was removed from the account; reconnect it";
 			case 460 -> "The password changed; reconnect the account";
 			case 463 -> "The access token expired; reconnect the account";
 			case 467 -> "The access token is no longer valid; reconnect the account";
 			default -> "Meta no longer accepts the access token; reconnect the account";
+		};
+	}
+
+	/** The message key of the same, for people. */
+	private static String tokenProblem(int subcode) {
+		return "connectors.graph.token." + switch (subcode) {
+			case 458 -> "app-removed";
+			case 460 -> "password-changed";
+			case 463 -> "expired";
+			case 467 -> "invalid";
+			default -> "refused";
 		};
 	}
 

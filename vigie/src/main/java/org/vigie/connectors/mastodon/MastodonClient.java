@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
+import org.vigie.shared.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ final class MastodonClient {
 			return JsonHttp.parse(response.body());
 		}
 		// Mastodon tokens do not expire: a 401 means the access was revoked.
-		throw JsonHttp.failure("L'instance Mastodon", JsonHttp.Failure.of(status), status, error(response.body()),
+		throw JsonHttp.failure(Reason.of("connectors.subject.mastodon"), "The Mastodon instance", JsonHttp.Failure.of(status), status, error(response.body()),
 				response.headers(), MastodonClient::resetAt, clock.instant());
 	}
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
+import org.vigie.shared.Reason;
 
 /**
  * Fetches a feed over HTTP with a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}),
@@ -98,7 +99,8 @@ final class FeedClient {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
-			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " could not be reached: " + ex.getMessage(), ex);
+			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " could not be reached: " + ex.getMessage(),
+					Reason.of("connectors.feed.unreachable", shown(url), String.valueOf(ex.getMessage())), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -121,7 +123,8 @@ final class FeedClient {
 		closeQuietly(response);
 		if (status == 404 || status == 410) {
 			throw new ConnectorException.Rejected("The feed at " + shown(requested)
-					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"));
+					+ (status == 410 ? " is gone for good (HTTP 410)" : " was not found (HTTP 404)"),
+					Reason.of(status == 410 ? "connectors.feed.gone" : "connectors.feed.not-found", shown(requested)));
 		}
 		// A feed is a file on a web host, not an API with documented errors: any other refusal is taken for
 		// the host's passing trouble and retried; a 429 or 503 is a rate limit only when it says how long.
@@ -129,7 +132,7 @@ final class FeedClient {
 		JsonHttp.Failure kind = (status == 429 || status == 503) && JsonHttp.retryAfter(response.headers(), now).isPresent()
 				? JsonHttp.Failure.RATE_LIMITED
 				: status == 401 || status == 403 ? JsonHttp.Failure.AUTH_REVOKED : JsonHttp.Failure.UNAVAILABLE;
-		throw JsonHttp.failure("Le flux " + shown(requested), kind, status, "", response.headers(), JsonHttp::retryAfter, now);
+		throw JsonHttp.failure(Reason.of("connectors.subject.feed", shown(requested)), "The feed at " + shown(requested), kind, status, "", response.headers(), JsonHttp::retryAfter, now);
 	}
 
 	private byte[] readCapped(URI url, HttpResponse<InputStream> response) throws ConnectorException {

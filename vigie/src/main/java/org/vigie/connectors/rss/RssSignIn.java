@@ -10,6 +10,7 @@ import org.vigie.connectors.AccountSignIn;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * Adds an RSS or Atom feed as a listening source: fetches the address typed (following redirects)
@@ -40,10 +41,11 @@ class RssSignIn implements AccountSignIn {
 			url = URI.create(typed);
 		}
 		catch (IllegalArgumentException notAUri) {
-			throw new ConnectorException.Rejected("Not a web address: " + typed);
+			throw new ConnectorException.Rejected("Not a web address: " + typed, Reason.of("connectors.rss.not-an-address", typed));
 		}
 		if (url.getHost() == null || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
-			throw new ConnectorException.Rejected("A feed address starts with http:// or https://, like https://example.org/feed.xml");
+			throw new ConnectorException.Rejected("A feed address starts with http:// or https://, like https://example.org/feed.xml",
+					Reason.of("connectors.rss.scheme"));
 		}
 		RssSettings settings = RssSettings.DEFAULTS;
 		FeedClient client = new FeedClient(HttpClient.newBuilder()
@@ -51,14 +53,16 @@ class RssSignIn implements AccountSignIn {
 			.followRedirects(HttpClient.Redirect.NEVER).build(), settings, clock);
 		FeedClient.Result result = client.fetch(url, null, null);
 		if (!(result instanceof FeedClient.Fetched fetched)) {
-			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(url) + " answered without content");
+			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(url) + " answered without content",
+					Reason.of("connectors.rss.empty", FeedClient.shown(url)));
 		}
 		FeedDocumentParser.Parsed parsed;
 		try {
 			parsed = FeedDocumentParser.parse(fetched.body(), fetched.contentType());
 		}
 		catch (FeedDocumentParser.UnreadableFeedException ex) {
-			throw new ConnectorException.Rejected("The page at " + FeedClient.shown(url) + " is not an RSS or Atom feed: " + ex.getMessage());
+			throw new ConnectorException.Rejected("The page at " + FeedClient.shown(url) + " is not an RSS or Atom feed: " + ex.getMessage(),
+					Reason.of("connectors.rss.not-a-feed", FeedClient.shown(url), String.valueOf(ex.getMessage())));
 		}
 		String address = fetched.url().toString();
 		String shown = FeedClient.publicAddress(fetched.url());

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.shared.Reason;
 
 /**
  * The HTTP plumbing every network's client shares: one JDK {@link HttpClient} (HTTP/1.1, which plain
@@ -183,20 +184,49 @@ public final class JsonHttp {
 	 * The exception for an answer that failed as {@code kind}, worded the same for every network.
 	 * A network's client decides {@code kind}: {@link Failure#of(int)} from the status, or its own
 	 * reading of the error in the body where the network says more (Graph's codes, Google's reasons).
-	 * @param network names the network, or the feed, at the start of the message ("X", "L'instance Mastodon")
+	 * Its {@link ConnectorException#reason() reason} is {@code connectors.failure.<kind>} (or
+	 * {@code ….detail} when the network explained itself) with the network, the status and the
+	 * network's own words as arguments; its message is the same in English, for the logs.
+	 * @param network names the network ("X", "Meta"); a name is the same in every language
 	 * @param detail the network's own explanation from the body, or empty
 	 * @param reset read only when rate limited; when it says nothing, the wait is a minute from {@code now}
 	 */
 	public static ConnectorException failure(String network, Failure kind, int status, String detail,
 			HttpHeaders headers, ResetReader reset, Instant now) {
-		String why = "HTTP " + status + (detail.isBlank() ? "" : " : " + abbreviate(detail.strip()));
+		return failed(network, network, kind, status, detail, headers, reset, now);
+	}
+
+	/**
+	 * {@link #failure(String, Failure, int, String, HttpHeaders, ResetReader, Instant)} for a subject
+	 * that has words of its own ("the Mastodon instance", "the feed at …").
+	 * @param subject what failed, translated where it is shown
+	 * @param logged the same subject in English, for the log message
+	 */
+	public static ConnectorException failure(Reason subject, String logged, Failure kind, int status, String detail,
+			HttpHeaders headers, ResetReader reset, Instant now) {
+		return failed(subject, logged, kind, status, detail, headers, reset, now);
+	}
+
+	/** @param subject a name ({@code String}) or words of its own ({@link Reason}) */
+	private static ConnectorException failed(Object subject, String logged, Failure kind, int status, String detail,
+			HttpHeaders headers, ResetReader reset, Instant now) {
+		String said = detail.isBlank() ? "" : abbreviate(detail.strip());
+		String key = "connectors.failure." + switch (kind) {
+			case RATE_LIMITED -> "rate-limited";
+			case AUTH_REVOKED -> "revoked";
+			case UNAVAILABLE -> "unavailable";
+			case REJECTED -> "rejected";
+		} + (said.isEmpty() ? "" : ".detail");
+		Reason reason = said.isEmpty() ? Reason.of(key, subject, String.valueOf(status))
+				: Reason.of(key, subject, String.valueOf(status), said);
+		String why = " (HTTP " + status + (said.isEmpty() ? "" : ": " + said) + ")";
 		return switch (kind) {
-			case RATE_LIMITED -> new ConnectorException.RateLimited(network + " : trop de requêtes (" + why + ")",
+			case RATE_LIMITED -> new ConnectorException.RateLimited(logged + ": too many requests" + why, reason,
 					reset.resetAt(headers, now).orElse(now.plus(DEFAULT_WAIT)));
-			case AUTH_REVOKED -> new ConnectorException.AuthRevoked(network
-					+ " refuse l'accès de ce compte (jeton ou clé expiré ou révoqué) : reconnectez le compte (" + why + ")");
-			case UNAVAILABLE -> new ConnectorException.Unavailable(network + " est indisponible (" + why + ")");
-			case REJECTED -> new ConnectorException.Rejected(network + " a refusé la requête (" + why + ")");
+			case AUTH_REVOKED -> new ConnectorException.AuthRevoked(logged
+					+ " refuses this account's access (token or key expired or revoked): reconnect the account" + why, reason);
+			case UNAVAILABLE -> new ConnectorException.Unavailable(logged + " is unavailable" + why, reason);
+			case REJECTED -> new ConnectorException.Rejected(logged + " refused the request" + why, reason);
 		};
 	}
 

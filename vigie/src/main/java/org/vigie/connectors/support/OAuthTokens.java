@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.shared.Reason;
 
 /**
  * Keeps an OAuth 2.0 access token fresh with its refresh token ({@code grant_type=refresh_token},
@@ -69,7 +70,8 @@ public final class OAuthTokens {
 	 */
 	public void refresh() throws ConnectorException {
 		if (!canRefresh()) {
-			throw new ConnectorException.AuthRevoked("The access token expired and there is no refresh token; reconnect the account");
+			throw new ConnectorException.AuthRevoked("The access token expired and there is no refresh token; reconnect the account",
+					Reason.of("connectors.oauth.no-refresh"));
 		}
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "refresh_token");
@@ -86,16 +88,20 @@ public final class OAuthTokens {
 		}
 		JsonHttp.Response r = http.postForm(tokenUrl, headers, form);
 		if (r.status() == 400 || r.status() == 401 || r.status() == 403) {
+			String said = JsonHttp.abbreviate(r.body());
 			throw new ConnectorException.AuthRevoked(
-					"The network no longer accepts the refresh token (" + JsonHttp.abbreviate(r.body()) + "); reconnect the account");
+					"The network no longer accepts the refresh token (" + said + "); reconnect the account",
+					Reason.of("connectors.oauth.refresh-refused", said));
 		}
 		if (!r.ok()) {
-			throw new ConnectorException.Unavailable("Token refresh failed with HTTP " + r.status());
+			throw new ConnectorException.Unavailable("Token refresh failed with HTTP " + r.status(),
+					Reason.of("connectors.oauth.refresh-failed", String.valueOf(r.status())));
 		}
 		JsonNode body = r.json();
 		String access = JsonHttp.text(body, "access_token");
 		if (access == null) {
-			throw new ConnectorException.Unavailable("Token refresh answered without an access token");
+			throw new ConnectorException.Unavailable("Token refresh answered without an access token",
+					Reason.of("connectors.oauth.no-access-token"));
 		}
 		Map<String, String> secrets = new HashMap<>(credentials.secrets());
 		secrets.put("access_token", access);

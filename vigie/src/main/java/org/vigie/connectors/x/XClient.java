@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
+import org.vigie.shared.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -159,20 +160,23 @@ final class XClient {
 		HttpResponse<String> response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(JsonHttp.form(body))).build());
 		int status = response.statusCode();
 		if (status == 400 || status == 401) {
-			throw new ConnectorException.AuthRevoked("X n'a pas renouvelé l'autorisation (" + detail(response.body())
-					+ ") : reconnectez le compte.");
+			String detail = detail(response.body());
+			throw new ConnectorException.AuthRevoked("X did not renew the authorisation (" + detail + "): reconnect the account",
+					Reason.of("connectors.x.refresh-refused", detail));
 		}
 		if (status == 429) {
-			throw new ConnectorException.RateLimited("X : trop de requêtes de jeton", clock.instant().plusSeconds(60));
+			throw new ConnectorException.RateLimited("X: too many token requests", Reason.of("connectors.x.token-rate-limited"),
+					clock.instant().plusSeconds(60));
 		}
 		if (status >= 300) {
-			throw new ConnectorException.Unavailable("X n'a pas pu délivrer de jeton (HTTP " + status + ")");
+			throw new ConnectorException.Unavailable("X could not issue a token (HTTP " + status + ")",
+					Reason.of("connectors.x.token-failed", String.valueOf(status)));
 		}
 		try {
 			return JSON.readTree(response.body());
 		}
 		catch (JacksonException e) {
-			throw new ConnectorException.Unavailable("X a répondu autre chose que du JSON", e);
+			throw new ConnectorException.Unavailable("X answered something that is not JSON", Reason.of("connectors.x.not-json"), e);
 		}
 	}
 }

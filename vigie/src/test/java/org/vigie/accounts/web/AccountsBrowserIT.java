@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,10 +140,26 @@ class AccountsBrowserIT {
 		assertThat(ingestion.poll(account.id(), Feed.of(Feed.Kind.MENTIONS))).isEqualTo(Ingestion.PollOutcome.PAUSED);
 		browser.get(url("/settings/accounts"));
 		assertThat(row("PhareOfficiel").getText()).contains("En pause").contains("reconnectez");
+		browser.findElement(By.id("lang-switch")).click();
+		try {
+			Browsers.waitFor(browser).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+			browser.get(url("/settings/accounts"));
+			assertThat(row("PhareOfficiel").getText()).contains("Paused").contains("reconnect the account")
+				.doesNotContain("reconnectez");
+		}
+		finally {
+			browser.findElement(By.id("lang-switch")).click();
+			Browsers.waitFor(browser).until(d -> "fr".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+			browser.get(url("/settings/accounts"));
+		}
 
+		// The API speaks English unless asked otherwise, the message key beside the words.
 		String api = api("/api/v1/accounts");
 		assertThat(api).contains("\"handle\":\"PhareOfficiel\"").contains("\"status\":\"paused\"")
-			.contains("reconnectez");
+			.contains("reconnect the account").contains("\"statusReasonCode\":\"connectors.x.refresh-refused\"")
+			.contains("\"lastErrorCode\":\"connectors.poll.revoked\"")
+			.doesNotContain("reconnectez");
+		assertThat(api("/api/v1/accounts", "fr")).contains("reconnectez");
 
 		row("PhareOfficiel").findElement(By.cssSelector("button.reconnect")).click();
 		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("authorize")));
@@ -410,10 +427,16 @@ class AccountsBrowserIT {
 	}
 
 	private String api(String path) throws Exception {
+		return api(path, null);
+	}
+
+	private String api(String path, @Nullable String language) throws Exception {
 		String secret = tokens.create(admin.id(), admin.email(), "accounts-test").secret();
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + secret).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + secret);
+		if (language != null) {
+			request.header("Accept-Language", language);
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}

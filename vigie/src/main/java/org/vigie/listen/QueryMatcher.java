@@ -346,6 +346,9 @@ public final class QueryMatcher implements Closeable {
 
 		private final BitSet everyItem;
 
+		/** The items each query matched so far. */
+		private final Map<String, BitSet> matchedBy = new HashMap<>();
+
 		Page(List<Document> docs, Needs needs) {
 			this.size = docs.size();
 			this.needs = needs;
@@ -453,13 +456,24 @@ public final class QueryMatcher implements Closeable {
 			return new CandidateMatcher<>(pageSearcher) {
 				@Override
 				protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
-					BitSet within = (BitSet) everyItem.clone();
-					for (int i = 0; i < size; i++) {
-						if (matches.get(i).contains(queryId)) {
-							within.clear(i);
-						}
+					// Plans never change the set they are given. Another part of the same query
+					// (the Monitor splits disjunctions) need not look again at the items it matched.
+					BitSet already = matchedBy.get(queryId);
+					BitSet within = everyItem;
+					if (already != null) {
+						within = (BitSet) everyItem.clone();
+						within.andNot(already);
 					}
 					BitSet matching = plan(query).matching(Page.this, within);
+					if (matching.isEmpty()) {
+						return;
+					}
+					if (already == null) {
+						matchedBy.put(queryId, matching);
+					}
+					else {
+						already.or(matching);
+					}
 					for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
 						record(i, queryId);
 					}

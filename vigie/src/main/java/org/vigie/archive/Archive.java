@@ -168,6 +168,15 @@ public class Archive {
 		indexedThrough.accumulateAndGet(clock.millis(), Math::max);
 	}
 
+	/**
+	 * How many archived items hold {@code term}, as the archive indexes it ({@link ItemFields}): how
+	 * common a word, prefix or hashtag is, for the listening matcher to index each query by its rarest
+	 * terms.
+	 */
+	public int documentFrequency(org.apache.lucene.index.Term term) {
+		return lucene.documentFrequency(term);
+	}
+
 	/** Items in the index. */
 	public long size() {
 		return lucene.size();

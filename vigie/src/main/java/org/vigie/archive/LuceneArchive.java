@@ -181,6 +181,11 @@ final class LuceneArchive implements Closeable {
 		});
 	}
 
+	/** How many indexed items hold {@code term}. */
+	int documentFrequency(Term term) {
+		return withSearcher(s -> s.getIndexReader().docFreq(term));
+	}
+
 	long count(Query query, ArchiveScope scope) {
 		Query scoped = scoped(query, scope);
 		return withSearcher(s -> (long) s.count(scoped));

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.vigie.archive.Archive;
 import org.vigie.archive.ArchivedItem;
 import org.vigie.archive.SearchQuery;
 import org.vigie.shared.ShowId;
@@ -28,7 +29,7 @@ class LiveMatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveMatcher.class);
 
-	private final QueryMatcher matcher = new QueryMatcher();
+	private final QueryMatcher matcher;
 
 	private final Map<String, Registered> registered = new ConcurrentHashMap<>();
 
@@ -36,8 +37,9 @@ class LiveMatcher implements DisposableBean {
 
 	private volatile boolean loaded;
 
-	LiveMatcher(QueryStore store) {
+	LiveMatcher(QueryStore store, Archive archive) {
 		this.store = store;
+		this.matcher = new QueryMatcher(archive::documentFrequency);
 	}
 
 	record Registered(ShowId show, Instant appliesFrom) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -89,11 +90,19 @@ import org.vigie.archive.ItemFields;
  */
 public final class QueryMatcher implements Closeable {
 
-	/** Presearcher weighting: facet fields match most items, so they are the worst choice. */
-	static final TermWeightor WEIGHTOR = TermWeightor.combine(
-			TermWeightor.fieldWeightor(0.01, Set.of(ItemFields.LANG, ItemFields.NETWORK, ItemFields.HAS,
-					ItemFields.SENTIMENT, ItemFields.KIND, ItemFields.SHOW, ItemFields.ACCOUNT)),
-			TermWeightor.DEFAULT);
+	/** Facet fields match most items, so they are the worst choice to index a query by. */
+	static final TermWeightor FACETS_LAST = TermWeightor.fieldWeightor(0.01, Set.of(ItemFields.LANG, ItemFields.NETWORK,
+			ItemFields.HAS, ItemFields.SENTIMENT, ItemFields.KIND, ItemFields.SHOW, ItemFields.ACCOUNT));
+
+	/**
+	 * Presearcher weighting: facets last, then the rarer a term is among archived items the better
+	 * ({@code 1 / ln(2 + items holding it)}), then the longer the better (Lucene's default, which
+	 * alone decides while the archive is empty).
+	 */
+	static TermWeightor weightor(ToIntFunction<Term> documentFrequency) {
+		return TermWeightor.combine(FACETS_LAST, t -> 1 / Math.log(2 + Math.max(0, documentFrequency.applyAsInt(t))),
+				TermWeightor.DEFAULT);
+	}
 
 	/** Pages larger than this are matched in several passes, to bound the memory of one pass. */
 	static final int MAX_BATCH = 256;
@@ -138,11 +147,21 @@ public final class QueryMatcher implements Closeable {
 		static final Needs NOTHING = new Needs(Set.of(), CharArraySet.EMPTY_SET, Map.of(), Set.of());
 	}
 
-	/** A matcher with no queries, in memory. */
+	/** A matcher with no queries, in memory, that knows nothing of how common terms are. */
 	public QueryMatcher() {
+		this(t -> 0);
+	}
+
+	/**
+	 * A matcher with no queries, in memory, that indexes each query by its rarest terms as
+	 * {@code documentFrequency} tells (how many archived items hold a term; called when queries are
+	 * added, from any thread). Which terms index a query only changes how many candidates run, never
+	 * what matches.
+	 */
+	public QueryMatcher(ToIntFunction<Term> documentFrequency) {
 		try {
-			this.monitor = new Monitor(ItemAnalysis.analyzer(), new TermFilteredPresearcher(WEIGHTOR, List.of(), Set.of()),
-					new OneSegmentConfiguration());
+			this.monitor = new Monitor(ItemAnalysis.analyzer(),
+					new TermFilteredPresearcher(weightor(documentFrequency), List.of(), Set.of()), new OneSegmentConfiguration());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -85,7 +85,7 @@ public class ListeningBenchmark {
 			Query q = SearchQuery.parse(texts.get(i)).toLucene();
 			compiled.add(new MonitorQuery(Integer.toString(i), q));
 		}
-		matcher = new QueryMatcher();
+		matcher = new QueryMatcher(ListeningCorpus.documentFrequencies(items));
 		raw = new Monitor(ItemAnalysis.analyzer());
 		for (int from = 0; from < compiled.size(); from += 10_000) {
 			List<MonitorQuery> batch = compiled.subList(from, Math.min(compiled.size(), from + 10_000));

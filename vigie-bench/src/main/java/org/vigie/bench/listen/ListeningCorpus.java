@@ -73,6 +73,36 @@ final class ListeningCorpus {
 		return items;
 	}
 
+	/**
+	 * How many items of the corpus hold each term, as the archive indexes them (every field, every
+	 * prefix): what {@code Archive.documentFrequency} answers once these items are archived.
+	 */
+	static java.util.function.ToIntFunction<org.apache.lucene.index.Term> documentFrequencies(List<IncomingItem> items) {
+		Map<org.apache.lucene.index.Term, Integer> df = new HashMap<>();
+		for (IncomingItem item : items) {
+			var doc = org.vigie.archive.ItemDocuments.forMatching(org.vigie.archive.ArchivedItem.of(item));
+			var index = org.apache.lucene.index.memory.MemoryIndex.fromDocument(doc, org.vigie.archive.ItemAnalysis.analyzer());
+			var reader = index.createSearcher().getIndexReader().leaves().get(0).reader();
+			try {
+				for (var field : reader.getFieldInfos()) {
+					var terms = reader.terms(field.name);
+					if (terms == null) {
+						continue;
+					}
+					var te = terms.iterator();
+					for (var t = te.next(); t != null; t = te.next()) {
+						df.merge(new org.apache.lucene.index.Term(field.name, org.apache.lucene.util.BytesRef.deepCopyOf(t)), 1,
+								Integer::sum);
+					}
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return t -> df.getOrDefault(t, 0);
+	}
+
 	private static void add(List<IncomingItem> out, List<String> texts, String lang, WorkspaceId workspace) {
 		Instant t = Instant.parse("2026-11-01T00:00:00Z");
 		String[] sentiments = { "positive", "neutral", "negative" };

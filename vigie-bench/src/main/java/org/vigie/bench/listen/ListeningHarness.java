@@ -84,7 +84,10 @@ public final class ListeningHarness {
 			compiled.add(new MonitorQuery(Integer.toString(i), SearchQuery.parse(texts.get(i)).toLucene()));
 		}
 		long parseMs = (System.nanoTime() - parseStart) / 1_000_000;
-		try (QueryMatcher matcher = new QueryMatcher(); Monitor raw = new Monitor(ItemAnalysis.analyzer())) {
+		// Vigie indexes each query by its rarest terms, as the archive counts them; here the archive
+		// would hold the corpus.
+		var frequencies = ListeningCorpus.documentFrequencies(items);
+		try (QueryMatcher matcher = new QueryMatcher(frequencies); Monitor raw = new Monitor(ItemAnalysis.analyzer())) {
 			long registerStart = System.nanoTime();
 			for (int from = 0; from < compiled.size(); from += 10_000) {
 				matcher.put(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));

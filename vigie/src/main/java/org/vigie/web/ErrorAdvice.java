@@ -1,7 +1,5 @@
 package org.vigie.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -23,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.vigie.shared.Reason;
 
 /**
  * One place that turns exceptions into answers. The API ({@code /api/**}) gets RFC 9457 problem
@@ -113,12 +112,15 @@ class ErrorAdvice {
 			HttpServletResponse response) {
 		String detail = message == null ? "error.unexpected" : message;
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			// The API speaks English unless the client asks for another language; a message key becomes its
-			// words, and stays available to programs as "code".
-			Locale locale = request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
-			String words = messages.getMessage(detail, null, detail, locale);
+			// The API speaks English unless the client asks for another language; a message key (or an encoded
+			// reason, such as a network's refusal) becomes its words, and stays available to programs as "code".
+			String words = Messages.forApi(messages, request).t(detail);
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, words);
-			if (!words.equals(detail)) {
+			Reason reason = Reason.decode(detail);
+			if (!reason.plain()) {
+				problem.setProperty("code", reason.key());
+			}
+			else if (!words.equals(detail)) {
 				problem.setProperty("code", detail);
 			}
 			return ResponseEntity.status(status).body(problem);

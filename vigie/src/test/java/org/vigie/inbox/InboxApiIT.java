@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import org.vigie.storage.TestDirs;
 import org.vigie.workspace.Actor;
 import org.vigie.workspace.ApiTokens;
@@ -265,6 +266,23 @@ class InboxApiIT {
 		mvc.perform(get("/api/v1/items/" + inShowA).header("Authorization", "Bearer " + cm))
 			.andExpect(jsonPath("$.replies[0].state").value("sent"))
 			.andExpect(jsonPath("$.replies[0].attempts").value(2));
+	}
+
+	@Test
+	void aFailedReplysReasonIsInTheCallersLanguageWithItsKey() throws Exception {
+		network.failNextReply(Reason.of("connectors.failure.rejected.detail", "X", "403", "You can't reply to this post."));
+		String body = mvc.perform(post("/api/v1/items/" + inShowA + "/reply").header("Authorization", "Bearer " + cm)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Merci !\"}"))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString();
+		String replyId = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		awaitState(replyId, "failed");
+
+		mvc.perform(get("/api/v1/replies/" + replyId).header("Authorization", "Bearer " + cm))
+			.andExpect(jsonPath("$.reason").value("X refused the request (HTTP 403: You can't reply to this post.)"))
+			.andExpect(jsonPath("$.reasonCode").value("connectors.failure.rejected.detail"));
+		mvc.perform(get("/api/v1/replies/" + replyId).header("Authorization", "Bearer " + cm).header("Accept-Language", "fr"))
+			.andExpect(jsonPath("$.reason").value("X a refusé la requête (HTTP 403 : You can't reply to this post.)"));
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.vigie.connectors.SocialConnector;
 import org.vigie.shared.AccountId;
 import org.vigie.shared.Ids;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /** Items, authors and conversations written straight into the tables, and a fake network to act on. */
 public final class InboxFixtures {
@@ -154,6 +155,13 @@ public final class InboxFixtures {
 			refuseNext.put("reply", message);
 		}
 
+		public final Map<String, Reason> refuseNextWithReason = new ConcurrentHashMap<>();
+
+		/** The next reply fails with this reason, as a connector words it. */
+		public void failNextReply(Reason reason) {
+			refuseNextWithReason.put("reply", reason);
+		}
+
 		@Override
 		public Optional<Set<Capability>> capabilities(Network network) {
 			return Optional.ofNullable(allowed.get(network));
@@ -175,6 +183,10 @@ public final class InboxFixtures {
 							String reason = refuseNext.remove("reply");
 							if (reason != null) {
 								throw new ConnectorException.Rejected(reason);
+							}
+							Reason keyed = refuseNextWithReason.remove("reply");
+							if (keyed != null) {
+								throw new ConnectorException.Rejected("refused", keyed);
 							}
 							replies.add(inReplyTo + ": " + text);
 							return "r-" + replies.size();

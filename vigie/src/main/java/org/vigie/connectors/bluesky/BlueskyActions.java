@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.vigie.connectors.Actions;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.Publisher;
+import org.vigie.shared.Reason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,12 +75,14 @@ final class BlueskyActions implements Actions, Publisher {
 		JsonNode reply = post(externalId);
 		String rootUri = reply.path("record").path("reply").path("root").path("uri").asString("");
 		if (rootUri.isEmpty()) {
-			throw new ConnectorException.Rejected("Only replies can be hidden on Bluesky; " + externalId + " starts a thread");
+			throw new ConnectorException.Rejected("Only replies can be hidden on Bluesky; " + externalId + " starts a thread",
+					Reason.of("connectors.bluesky.hide-root"));
 		}
 		AtUri root = AtUri.parse(rootUri);
 		if (!root.repo().equals(did)) {
 			throw new ConnectorException.Rejected(
-					"Bluesky lets only the author of a thread hide its replies; this thread is not the account's");
+					"Bluesky lets only the author of a thread hide its replies; this thread is not the account's",
+					Reason.of("connectors.bluesky.hide-not-author"));
 		}
 		ObjectNode gate = existingThreadgate(did, root.rkey()).orElseGet(() -> {
 			ObjectNode fresh = XrpcClient.JSON.createObjectNode();
@@ -108,7 +111,8 @@ final class BlueskyActions implements Actions, Publisher {
 	public void delete(String externalId) throws ConnectorException {
 		AtUri uri = AtUri.parse(externalId);
 		if (!uri.repo().equals(session.did())) {
-			throw new ConnectorException.Rejected("Bluesky lets an account delete only its own records");
+			throw new ConnectorException.Rejected("Bluesky lets an account delete only its own records",
+					Reason.of("connectors.bluesky.delete-not-own"));
 		}
 		ObjectNode body = XrpcClient.JSON.createObjectNode();
 		body.put("repo", uri.repo());
@@ -120,7 +124,8 @@ final class BlueskyActions implements Actions, Publisher {
 	@Override
 	public String publish(String text, List<String> mediaUrls, String idempotencyKey) throws ConnectorException {
 		if (!mediaUrls.isEmpty()) {
-			throw new ConnectorException.Rejected("Publishing images to Bluesky is not supported yet");
+			throw new ConnectorException.Rejected("Publishing images to Bluesky is not supported yet",
+					Reason.of("connectors.no-media", "Bluesky"));
 		}
 		Optional<String> already = findPublished(text, idempotencyKey);
 		if (already.isPresent()) {
@@ -204,7 +209,8 @@ final class BlueskyActions implements Actions, Publisher {
 		catch (ConnectorException.Rejected notInThisRepository) {
 			// fall through: the post is gone, or lives on another PDS and is not indexed yet
 		}
-		throw new ConnectorException.Rejected("The Bluesky post " + uri + " no longer exists");
+		throw new ConnectorException.Rejected("The Bluesky post " + uri + " no longer exists",
+				Reason.of("connectors.bluesky.post-gone", uri));
 	}
 
 	private ObjectNode record(String text) throws ConnectorException {

@@ -28,6 +28,7 @@ import org.vigie.connectors.FoundAccount;
 import org.vigie.connectors.graph.GraphClient;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * Facebook Login for Pages and their Instagram business accounts ({@code api-reference/facebook},
@@ -107,7 +108,7 @@ class FacebookAuthorizer implements AccountAuthorizer {
 			.filter(f -> f.network() == Network.FACEBOOK)
 			.findFirst()
 			.map(FoundAccount::identity)
-			.orElseThrow(() -> new ConnectorException.Rejected("Aucune Page Facebook n'a été autorisée"));
+			.orElseThrow(() -> new ConnectorException.Rejected("No Facebook Page was authorised", Reason.of("connectors.facebook.no-page")));
 	}
 
 	@Override
@@ -170,7 +171,7 @@ class FacebookAuthorizer implements AccountAuthorizer {
 			page = parse(http.get(URI.create(next), Map.of()));
 		}
 		if (found.isEmpty()) {
-			throw new ConnectorException.Rejected("Facebook n'a donné accès à aucune Page : cochez au moins une Page");
+			throw new ConnectorException.Rejected("Facebook gave access to no Page", Reason.of("connectors.facebook.no-page-granted"));
 		}
 		return found;
 	}
@@ -221,7 +222,8 @@ class FacebookAuthorizer implements AccountAuthorizer {
 
 	private static JsonNode parse(JsonHttp.Response r, boolean codeExchange) throws ConnectorException {
 		if (r.status() >= 500) {
-			throw new ConnectorException.Unavailable("Facebook est indisponible (HTTP " + r.status() + ")");
+			throw new ConnectorException.Unavailable("Facebook is unavailable (HTTP " + r.status() + ")",
+					Reason.of("connectors.failure.unavailable", "Facebook", String.valueOf(r.status())));
 		}
 		JsonNode body = r.json();
 		if (!r.ok()) {

@@ -29,6 +29,7 @@ import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.support.PageCollector;
 import org.vigie.connectors.support.SweepCursor;
 import org.vigie.shared.ItemKind;
+import org.vigie.shared.Reason;
 
 import static org.vigie.connectors.graph.GraphClient.params;
 
@@ -251,7 +252,8 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 		JsonNode message = graph.get("/" + messageId, params("fields", "id,created_time,from"));
 		String psid = JsonHttp.text(message.path("from"), "id");
 		if (psid == null || psid.equals(pageId)) {
-			throw new ConnectorException.Rejected("Answer the person's own message, not one of the Page's");
+			throw new ConnectorException.Rejected("Answer the person's own message, not one of the Page's",
+					Reason.of("connectors.facebook.reply-own"));
 		}
 		JsonNode conversations = graph.get("/" + pageId + "/conversations", params("platform", "messenger", "user_id",
 				psid, "fields", "messages.limit(10){id,from,created_time}"));
@@ -281,7 +283,7 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 	@Override
 	public void like(String externalId) throws ConnectorException {
 		if (externalId.startsWith("m_")) {
-			throw new ConnectorException.Rejected("A Messenger message cannot be liked");
+			throw new ConnectorException.Rejected("A Messenger message cannot be liked", Reason.of("connectors.facebook.no-like-message"));
 		}
 		graph.post("/" + externalId + "/likes", Map.of());
 	}

@@ -29,6 +29,7 @@ import org.vigie.connectors.support.PageCollector;
 import org.vigie.connectors.support.SweepCursor;
 import org.vigie.shared.ItemKind;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 import static org.vigie.connectors.graph.GraphClient.params;
 
@@ -178,7 +179,8 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 	private Batch hashtag(String query, Cursor cursor) throws ConnectorException {
 		String tag = query.trim().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
 		if (tag.isEmpty() || !tag.matches("[\\p{L}\\p{N}_]+")) {
-			throw new ConnectorException.Rejected("Instagram searches one hashtag at a time, e.g. #lavigie");
+			throw new ConnectorException.Rejected("Instagram searches one hashtag at a time, e.g. #lavigie",
+					Reason.of("connectors.instagram.one-hashtag"));
 		}
 		String[] parts = cursor.isStart() ? new String[] { "", "" } : cursor.value().split("~", 2);
 		String hashtagId = parts.length == 2 ? parts[0] : "";
@@ -199,13 +201,14 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 		if (!used.containsKey(tag) && used.size() >= HASHTAG_BUDGET) {
 			Instant frees = used.values().stream().min(Instant::compareTo).orElse(now).plus(HASHTAG_WINDOW);
 			throw new ConnectorException.Rejected("Instagram allows " + HASHTAG_BUDGET
-					+ " different hashtags per 7 days and this account has used them; the next one frees at " + frees);
+					+ " different hashtags per 7 days and this account has used them; the next one frees at " + frees,
+					Reason.of("connectors.instagram.hashtag-budget", String.valueOf(HASHTAG_BUDGET), String.valueOf(frees)));
 		}
 		JsonNode found = graph.get("/ig_hashtag_search", params("user_id", igUserId, "q", tag));
 		quota.use(Network.INSTAGRAM, igUserId, HASHTAG_BUCKET, tag, now, since);
 		String id = JsonHttp.text(found.path("data").path(0), "id");
 		if (id == null) {
-			throw new ConnectorException.Rejected("Instagram knows no hashtag #" + tag);
+			throw new ConnectorException.Rejected("Instagram knows no hashtag #" + tag, Reason.of("connectors.instagram.no-hashtag", tag));
 		}
 		return id;
 	}
@@ -265,7 +268,8 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 
 	@Override
 	public void like(String externalId) throws ConnectorException {
-		throw new ConnectorException.Rejected("Instagram's API does not let an account like comments or media");
+		throw new ConnectorException.Rejected("Instagram's API does not let an account like comments or media",
+				Reason.of("connectors.instagram.no-like"));
 	}
 
 	@Override

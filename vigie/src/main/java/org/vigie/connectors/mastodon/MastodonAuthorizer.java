@@ -14,10 +14,11 @@ import org.vigie.connectors.AccountAuthorizer;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
-import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.Pkce;
+import org.vigie.connectors.support.JsonHttp;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,16 +108,21 @@ class MastodonAuthorizer implements AccountAuthorizer {
 			.POST(HttpRequest.BodyPublishers.ofString(JsonHttp.form(form)))
 			.build());
 		if (response.statusCode() >= 500) {
-			throw new ConnectorException.Unavailable("L'instance Mastodon est indisponible (HTTP " + response.statusCode() + ")");
+			throw new ConnectorException.Unavailable("The Mastodon instance is unavailable (HTTP " + response.statusCode() + ")",
+					Reason.of("connectors.failure.unavailable", Reason.of("connectors.subject.mastodon"),
+							String.valueOf(response.statusCode())));
 		}
 		if (response.statusCode() >= 300) {
-			throw new ConnectorException.Rejected("L'instance Mastodon a refusé : " + MastodonClient.error(response.body()));
+			String said = MastodonClient.error(response.body());
+			throw new ConnectorException.Rejected("The Mastodon instance refused: " + said,
+					Reason.of("connectors.authorize.refused", Reason.of("connectors.subject.mastodon"), said));
 		}
 		try {
 			return JSON.readTree(response.body());
 		}
 		catch (JacksonException e) {
-			throw new ConnectorException.Unavailable("L'instance Mastodon a répondu autre chose que du JSON", e);
+			throw new ConnectorException.Unavailable("The Mastodon instance answered something that is not JSON",
+					Reason.of("connectors.not-json", Reason.of("connectors.subject.mastodon")), e);
 		}
 	}
 

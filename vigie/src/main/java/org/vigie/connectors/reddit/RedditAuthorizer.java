@@ -20,6 +20,7 @@ import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * Reddit OAuth 2.0 ({@code api-reference/reddit}, "Auth"): {@code www.reddit.com/api/v1/authorize}
@@ -90,25 +91,29 @@ class RedditAuthorizer implements AccountAuthorizer {
 		JsonHttp.Response r = http.postForm(URI.create(tokenHost(base) + "/api/v1/access_token"),
 				Map.of("Authorization", "Basic " + basic), form);
 		if (r.status() >= 500) {
-			throw new ConnectorException.Unavailable("Reddit est indisponible (HTTP " + r.status() + ")");
+			throw new ConnectorException.Unavailable("Reddit is unavailable (HTTP " + r.status() + ")",
+					Reason.of("connectors.failure.unavailable", "Reddit", String.valueOf(r.status())));
 		}
 		JsonNode token = r.json();
 		// Reddit answers a bad code with HTTP 200 and {"error": "invalid_grant"}.
 		if (!r.ok() || JsonHttp.text(token, "access_token") == null) {
-			throw new ConnectorException.Rejected("Reddit a refusé le code d'autorisation : "
-					+ JsonHttp.text(token, "error", JsonHttp.abbreviate(r.body())));
+			String said = JsonHttp.text(token, "error", JsonHttp.abbreviate(r.body()));
+			throw new ConnectorException.Rejected("Reddit refused the authorisation code: " + said,
+					Reason.of("connectors.authorize.code-refused", "Reddit", said));
 		}
 		String access = JsonHttp.text(token, "access_token");
 		String refresh = JsonHttp.text(token, "refresh_token", "");
 		if (refresh.isBlank()) {
-			throw new ConnectorException.Rejected("Reddit n'a pas donné de jeton de rafraîchissement (durée permanente)");
+			throw new ConnectorException.Rejected("Reddit gave no refresh token (permanent duration)",
+					Reason.of("connectors.reddit.no-refresh-token"));
 		}
 		Long expiresIn = JsonHttp.number(token, "expires_in");
 		Instant expires = clock.instant().plusSeconds(expiresIn == null ? 3600 : expiresIn);
 		JsonHttp.Response me = http.get(JsonHttp.uri(base, "/api/v1/me", Map.of()), Map.of("Authorization", "bearer " + access));
 		JsonNode who = me.json();
 		if (!me.ok() || JsonHttp.text(who, "name") == null) {
-			throw new ConnectorException.Rejected("Reddit n'a pas dit quel compte est connecté (HTTP " + me.status() + ")");
+			throw new ConnectorException.Rejected("Reddit did not say which account is connected (HTTP " + me.status() + ")",
+					Reason.of("connectors.reddit.no-identity", String.valueOf(me.status())));
 		}
 		Map<String, String> secrets = new LinkedHashMap<>();
 		secrets.put("access_token", access);

@@ -13,10 +13,11 @@ import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.AuthorizationRequest;
 import org.vigie.connectors.ConnectedIdentity;
 import org.vigie.connectors.ConnectorException;
+import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.Pkce;
 import org.vigie.connectors.support.JsonHttp;
-import org.vigie.connectors.ConnectorSettings;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,7 +85,8 @@ class XAuthorizer implements AccountAuthorizer {
 			token = XClient.tokenRequest(http, clock, request.server(), clientId(), settings.x().clientSecret(), form);
 		}
 		catch (ConnectorException.AuthRevoked e) {
-			throw new ConnectorException.Rejected("X a refusé le code d'autorisation : " + e.getMessage());
+			throw new ConnectorException.Rejected("X refused the authorisation code: " + e.getMessage(),
+					Reason.of("connectors.authorize.code-refused", "X", e.reason()));
 		}
 		Map<String, String> secrets = new LinkedHashMap<>();
 		secrets.put("access_token", token.path("access_token").asString());

@@ -19,6 +19,7 @@ import org.vigie.connectors.Feed;
 import org.vigie.connectors.Publisher;
 import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
+import org.vigie.shared.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -80,7 +81,7 @@ final class XConnector implements SocialConnector, Actions, Publisher {
 				q.put("query", feed.query());
 			}
 			case MESSAGES -> path = "/2/dm_events";
-			default -> throw new ConnectorException.Rejected("X n'a pas de flux " + feed.kind());
+			default -> throw new ConnectorException.Rejected("X has no " + feed.kind() + " feed");
 		}
 		boolean search = path.contains("/search/");
 		q.put("max_results", Integer.toString(search ? Math.max(10, pageSize) : Math.max(messages ? 1 : 5, pageSize)));
@@ -156,7 +157,8 @@ final class XConnector implements SocialConnector, Actions, Publisher {
 		if (me.isEmpty()) {
 			me = client.get("/2/users/me", Map.of()).path("data").path("id").asString("");
 			if (me.isEmpty()) {
-				throw new ConnectorException.Unavailable("X n'a pas dit qui est ce compte (/2/users/me)");
+				throw new ConnectorException.Unavailable("X did not say who this account is (/2/users/me)",
+						Reason.of("connectors.x.no-identity"));
 			}
 		}
 		return me;
@@ -203,7 +205,7 @@ final class XConnector implements SocialConnector, Actions, Publisher {
 	@Override
 	public String publish(String text, List<String> mediaUrls, String idempotencyKey) throws ConnectorException {
 		if (!mediaUrls.isEmpty()) {
-			throw new ConnectorException.Rejected("L'envoi de médias vers X n'est pas encore pris en charge par Vigie");
+			throw new ConnectorException.Rejected("Sending media to X is not supported yet", Reason.of("connectors.no-media", "X"));
 		}
 		return client.send("POST", "/2/tweets", Map.of("text", text)).path("data").path("id").asString();
 	}

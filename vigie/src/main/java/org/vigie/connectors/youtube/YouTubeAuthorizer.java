@@ -20,6 +20,7 @@ import org.vigie.connectors.ConnectorSettings;
 import org.vigie.connectors.Pkce;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * Google OAuth 2.0 for a YouTube channel ({@code api-reference/youtube}, "Auth"): authorisation
@@ -96,18 +97,20 @@ class YouTubeAuthorizer implements AccountAuthorizer {
 		URI tokenUrl = real(base) ? URI.create(YouTubeConnectorFactory.GOOGLE_TOKEN_URL) : URI.create(base + "/token");
 		JsonHttp.Response r = http.postForm(tokenUrl, Map.of(), form);
 		if (r.status() >= 500) {
-			throw new ConnectorException.Unavailable("Google est indisponible (HTTP " + r.status() + ")");
+			throw new ConnectorException.Unavailable("Google is unavailable (HTTP " + r.status() + ")",
+					Reason.of("connectors.failure.unavailable", "Google", String.valueOf(r.status())));
 		}
 		JsonNode token = r.json();
 		if (!r.ok() || JsonHttp.text(token, "access_token") == null) {
-			throw new ConnectorException.Rejected("Google a refusé le code d'autorisation : "
-					+ JsonHttp.text(token, "error_description", JsonHttp.text(token, "error", JsonHttp.abbreviate(r.body()))));
+			String said = JsonHttp.text(token, "error_description", JsonHttp.text(token, "error", JsonHttp.abbreviate(r.body())));
+			throw new ConnectorException.Rejected("Google refused the authorisation code: " + said,
+					Reason.of("connectors.authorize.code-refused", "Google", said));
 		}
 		String access = JsonHttp.text(token, "access_token");
 		String refresh = JsonHttp.text(token, "refresh_token", "");
 		if (refresh.isBlank()) {
-			throw new ConnectorException.Rejected(
-					"Google n'a pas donné de jeton de rafraîchissement (accès hors ligne) : retirez l'accès de Vigie dans votre compte Google puis recommencez");
+			throw new ConnectorException.Rejected("Google gave no refresh token (offline access)",
+					Reason.of("connectors.youtube.no-refresh-token"));
 		}
 		Long expiresIn = JsonHttp.number(token, "expires_in");
 		Instant expires = clock.instant().plusSeconds(expiresIn == null ? 3599 : expiresIn);
@@ -115,7 +118,7 @@ class YouTubeAuthorizer implements AccountAuthorizer {
 				Map.of("part", "snippet,statistics", "mine", "true")), Map.of("Authorization", "Bearer " + access));
 		JsonNode items = channels.json().path("items");
 		if (!channels.ok() || items.isEmpty()) {
-			throw new ConnectorException.Rejected("Ce compte Google n'a pas de chaîne YouTube");
+			throw new ConnectorException.Rejected("This Google account has no YouTube channel", Reason.of("connectors.youtube.no-channel"));
 		}
 		JsonNode channel = items.get(0);
 		String id = channel.path("id").asString();

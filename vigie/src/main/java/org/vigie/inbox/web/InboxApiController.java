@@ -11,6 +11,8 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -35,6 +37,7 @@ import org.vigie.inbox.Reply;
 import org.vigie.inbox.Triage;
 import org.vigie.inbox.Visibility;
 import org.vigie.shared.UserId;
+import org.vigie.web.Messages;
 import org.vigie.web.NotFoundException;
 import org.vigie.workspace.Access;
 import org.vigie.workspace.Actor;
@@ -59,7 +62,11 @@ class InboxApiController {
 
 	private final InboxSettings settings;
 
-	InboxApiController(Access access, InboxQuery query, Views views, Triage triage, Replies replies, InboxSettings settings) {
+	private final MessageSource messages;
+
+	InboxApiController(Access access, InboxQuery query, Views views, Triage triage, Replies replies, InboxSettings settings,
+			MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
 		this.query = query;
 		this.views = views;
@@ -97,42 +104,49 @@ class InboxApiController {
 
 	@GetMapping("/api/v1/items/{id}")
 	@Operation(summary = "One item with its thread and our replies")
-	ThreadJson one(@PathVariable String id) {
+	ThreadJson one(@PathVariable String id, HttpServletRequest request) {
 		Actor actor = access.current();
 		Visibility visibility = Visibility.of(actor);
 		InboxItem item = visible(visibility, id);
 		List<InboxItem> thread = query.thread(visibility, item);
 		return new ThreadJson(ItemJson.of(item), thread.stream().map(ItemJson::of).toList(),
-				replies.ofItems(thread.stream().map(InboxItem::id).toList()).stream().map(ReplyJson::of).toList());
+				replies.ofItems(thread.stream().map(InboxItem::id).toList()).stream().map(r -> ReplyJson.of(r, words(request))).toList());
 	}
 
 	@PostMapping("/api/v1/items/{id}/reply")
 	@Operation(summary = "Reply through the item's account", description = """
 			Body {"text": …}. Answers 202 with the reply in state sending; follow it with GET /api/v1/replies/{id} \
 			until it is sent or failed (with the network's reason).""")
-	ResponseEntity<ReplyJson> reply(@PathVariable String id, @RequestBody Map<String, Object> body) {
+	ResponseEntity<ReplyJson> reply(@PathVariable String id, @RequestBody Map<String, Object> body,
+			HttpServletRequest request) {
 		Actor actor = access.current();
 		Object text = body.get("text");
 		if (!(text instanceof String s)) {
 			throw new IllegalArgumentException("text is required");
 		}
 		Reply reply = replies.send(actor, id, access.currentUser().map(u -> u.displayName()).orElse("API"), s);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplyJson.of(reply));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplyJson.of(reply, words(request)));
 	}
 
 	@GetMapping("/api/v1/replies/{id}")
 	@Operation(summary = "One of our replies with its delivery state")
-	ReplyJson replyState(@PathVariable String id) {
+	ReplyJson replyState(@PathVariable String id, HttpServletRequest request) {
 		Actor actor = access.current();
 		Reply reply = replies.find(id).orElseThrow(() -> new NotFoundException("inbox.reply.unknown"));
 		visible(Visibility.of(actor), reply.itemId());
-		return ReplyJson.of(reply);
+		return ReplyJson.of(reply, words(request));
 	}
 
 	@PostMapping("/api/v1/replies/{id}/retry")
 	@Operation(summary = "Send a failed reply again (same idempotency key)")
-	ResponseEntity<ReplyJson> retry(@PathVariable String id) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplyJson.of(replies.retry(access.current(), id)));
+	ResponseEntity<ReplyJson> retry(@PathVariable String id, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(ReplyJson.of(replies.retry(access.current(), id), words(request)));
+	}
+
+	/** The API's language for a failed reply's reason: English unless {@code Accept-Language} asks otherwise. */
+	private Messages words(HttpServletRequest request) {
+		return Messages.forApi(messages, request);
 	}
 
 	@PatchMapping("/api/v1/items/{id}")

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.vigie.inbox.InboxItem;
 import org.vigie.inbox.Reply;
+import org.vigie.shared.Reason;
+import org.vigie.web.Messages;
 
 /**
  * An item as the REST API shows it.
@@ -39,13 +41,27 @@ public record ItemJson(String id, String network, String kind, String externalId
 			@Nullable String displayName, @Nullable Long followers, boolean verified, @Nullable String profileUrl) {
 	}
 
-	/** One of our replies with its delivery state: {@code sending}, {@code sent} or {@code failed} (with the reason). */
+	/**
+	 * One of our replies with its delivery state: {@code sending}, {@code sent} or {@code failed} (with
+	 * the reason in words, and its message key as {@code reasonCode} when it has one).
+	 */
 	public record ReplyJson(String id, String itemId, String text, String state, @Nullable String reason,
-			@Nullable String externalId, int attempts, Instant createdAt) {
+			@Nullable String reasonCode, @Nullable String externalId, int attempts, Instant createdAt) {
 
-		static ReplyJson of(Reply r) {
-			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(Locale.ROOT),
-					r.reason(), r.externalId(), r.attempts(), r.createdAt());
+		/** @param words the language of the reason */
+		static ReplyJson of(Reply r, Messages words) {
+			String said = words.reason(r.reason());
+			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(Locale.ROOT), said,
+					code(r.reason(), said), r.externalId(), r.attempts(), r.createdAt());
+		}
+
+		/** The key of a stored reason: an encoded reason's, or the stored text itself when it was a key (it has words). */
+		private static @Nullable String code(@Nullable String stored, @Nullable String said) {
+			if (stored == null) {
+				return null;
+			}
+			Reason reason = Reason.decode(stored);
+			return !reason.plain() ? reason.key() : stored.equals(said) ? null : stored;
 		}
 	}
 

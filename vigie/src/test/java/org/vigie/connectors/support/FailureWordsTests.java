@@ -99,6 +99,12 @@ class FailureWordsTests {
 			.isEqualTo("The page at https://example.org/ is not an RSS or Atom feed: no <rss> element");
 		assertThat(french.t(Reason.of("connectors.rss.not-a-feed", "https://example.org/", "no <rss> element")))
 			.isEqualTo("La page https://example.org/ n'est pas un flux RSS ou Atom : no <rss> element");
+		assertThat(french.t(Reason.of("connectors.youtube.no-refresh-token"))).contains("jeton de rafraîchissement")
+			.contains("retirez l'accès de Vigie");
+		assertThat(english.t(Reason.of("connectors.authorize.code-refused", "Reddit", "invalid_grant")))
+			.isEqualTo("Reddit refused the authorisation code: invalid_grant");
+		assertThat(french.t(Reason.of("connectors.authorize.refused", Reason.of("connectors.subject.mastodon"), "Forbidden")))
+			.isEqualTo("L'instance Mastodon a refusé : Forbidden");
 		assertThat(french.t(Reason.of("connectors.graph.token.expired", "Session has expired")))
 			.isEqualTo("Le jeton d'accès a expiré : reconnectez le compte. (Session has expired)");
 	}

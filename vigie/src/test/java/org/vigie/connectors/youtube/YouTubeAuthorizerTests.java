@@ -68,7 +68,8 @@ class YouTubeAuthorizerTests {
 			google.on("POST", "/token", "{\"access_token\":\"ya29.A\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
 			AuthorizationRequest start = authorizer().start(google.baseUrl(), "https://vigie.example/cb");
 			assertThatThrownBy(() -> authorizer().finish(start, "4/CODE")).isInstanceOf(ConnectorException.Rejected.class)
-				.hasMessageContaining("jeton de rafraîchissement");
+				.hasMessageContaining("refresh token")
+				.satisfies(e -> assertThat(((ConnectorException) e).reason().code()).contains("connectors.youtube.no-refresh-token"));
 		}
 	}
 }

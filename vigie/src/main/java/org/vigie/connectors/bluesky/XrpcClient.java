@@ -20,6 +20,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
+import org.vigie.shared.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +118,8 @@ final class XrpcClient {
 			throws ConnectorException, TokenRejected {
 		Instant now = clock.instant();
 		if (blockedUntil != null && now.isBefore(blockedUntil)) {
-			throw new ConnectorException.RateLimited("Bluesky's rate limit is used up until " + blockedUntil, blockedUntil);
+			throw new ConnectorException.RateLimited("Bluesky's rate limit is used up until " + blockedUntil,
+					Reason.of("connectors.wait-until", "Bluesky", blockedUntil.toString()), blockedUntil);
 		}
 		request.timeout(timeout).header("Accept", "application/json").header("User-Agent", "Vigie/0.1");
 		if (bearer != null) {
@@ -130,7 +132,7 @@ final class XrpcClient {
 		}
 		catch (IOException ex) {
 			throw new ConnectorException.Unavailable("Bluesky (" + base + ") could not be reached for " + nsid + ": "
-					+ ex.getMessage(), ex);
+					+ ex.getMessage(), Reason.of("connectors.no-answer", "Bluesky (" + base + ")", String.valueOf(ex.getMessage())), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

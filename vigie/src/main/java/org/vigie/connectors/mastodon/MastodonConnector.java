@@ -18,6 +18,7 @@ import org.vigie.connectors.Feed;
 import org.vigie.connectors.Publisher;
 import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
+import org.vigie.shared.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,7 +80,7 @@ final class MastodonConnector implements SocialConnector, Actions, Publisher {
 					return search(feed.query(), cursor);
 				}
 			}
-			default -> throw new ConnectorException.Rejected("Mastodon n'a pas de flux " + feed.kind());
+			default -> throw new ConnectorException.Rejected("Mastodon has no " + feed.kind() + " feed");
 		}
 		MastodonClient.Page page = client.get(path, query);
 		MastodonMapper.Page mapped = MastodonMapper.page(page.body(), shape, id, listening);
@@ -117,7 +118,8 @@ final class MastodonConnector implements SocialConnector, Actions, Publisher {
 		if (me.isEmpty()) {
 			me = client.get("/api/v1/accounts/verify_credentials", "").body().path("id").asString("");
 			if (me.isEmpty()) {
-				throw new ConnectorException.Unavailable("L'instance n'a pas dit qui est ce compte (verify_credentials)");
+				throw new ConnectorException.Unavailable("The instance did not say who this account is (verify_credentials)",
+						Reason.of("connectors.mastodon.no-identity"));
 			}
 		}
 		return me;
@@ -160,7 +162,8 @@ final class MastodonConnector implements SocialConnector, Actions, Publisher {
 	@Override
 	public String publish(String text, List<String> mediaUrls, String idempotencyKey) throws ConnectorException {
 		if (!mediaUrls.isEmpty()) {
-			throw new ConnectorException.Rejected("L'envoi de médias vers Mastodon n'est pas encore pris en charge par Vigie");
+			throw new ConnectorException.Rejected("Sending media to Mastodon is not supported yet",
+					Reason.of("connectors.no-media", "Mastodon"));
 		}
 		return client.send("POST", "/api/v1/statuses", Map.of("status", text), idempotencyKey).path("id").asString();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.vigie.connectors.ConnectorException;
+import org.vigie.shared.Reason;
 
 /**
  * Reddit's free tier: 100 queries per minute per OAuth client id, whatever the account. A sliding
@@ -37,7 +38,8 @@ final class RedditRateLimiter {
 		Instant now = clock.instant();
 		Instant blocked = blockedUntil.get(clientId);
 		if (blocked != null && blocked.isAfter(now)) {
-			throw new ConnectorException.RateLimited("Reddit asked to wait", blocked);
+			throw new ConnectorException.RateLimited("Reddit asked to wait", Reason.of("connectors.wait-until", "Reddit", blocked.toString()),
+					blocked);
 		}
 		Deque<Instant> window = windows.computeIfAbsent(clientId, k -> new ArrayDeque<>());
 		synchronized (window) {
@@ -46,7 +48,7 @@ final class RedditRateLimiter {
 			}
 			if (window.size() >= PER_MINUTE) {
 				throw new ConnectorException.RateLimited("Vigie keeps under Reddit's " + PER_MINUTE + " requests a minute",
-						window.peekFirst().plus(WINDOW));
+						Reason.of("connectors.reddit.per-minute", String.valueOf(PER_MINUTE)), window.peekFirst().plus(WINDOW));
 			}
 			window.addLast(now);
 		}

@@ -65,7 +65,8 @@ final class FeedClient {
 				closeQuietly(response);
 				String location = response.headers().firstValue("Location")
 					.orElseThrow(() -> new ConnectorException.Unavailable(
-							"The feed at " + shown(url) + " redirects without saying where (HTTP " + status + ")"));
+							"The feed at " + shown(url) + " redirects without saying where (HTTP " + status + ")",
+							Reason.of("connectors.feed.redirect-nowhere", shown(url), String.valueOf(status))));
 				current = current.resolve(location.trim());
 				onlyPermanentRedirects &= status == 301 || status == 308;
 				if (onlyPermanentRedirects) {
@@ -75,7 +76,8 @@ final class FeedClient {
 			}
 			return answer(url, permanent, response);
 		}
-		throw new ConnectorException.Unavailable("The feed at " + shown(url) + " redirects more than " + MAX_REDIRECTS + " times");
+		throw new ConnectorException.Unavailable("The feed at " + shown(url) + " redirects more than " + MAX_REDIRECTS + " times",
+				Reason.of("connectors.feed.redirect-loop", shown(url), String.valueOf(MAX_REDIRECTS)));
 	}
 
 	private HttpResponse<InputStream> send(URI url, @Nullable String etag, @Nullable String lastModified)
@@ -140,13 +142,14 @@ final class FeedClient {
 			byte[] body = in.readNBytes(settings.maxBytes() + 1);
 			if (body.length > settings.maxBytes()) {
 				throw new ConnectorException.Rejected(
-						"The feed at " + shown(url) + " is larger than " + settings.maxBytes() / 1024 + " KiB");
+						"The feed at " + shown(url) + " is larger than " + settings.maxBytes() / 1024 + " KiB",
+						Reason.of("connectors.feed.too-large", shown(url), String.valueOf(settings.maxBytes() / 1024)));
 			}
 			return body;
 		}
 		catch (IOException ex) {
 			throw new ConnectorException.Unavailable("The feed at " + shown(url) + " broke off while downloading: "
-					+ ex.getMessage(), ex);
+					+ ex.getMessage(), Reason.of("connectors.feed.broke-off", shown(url), String.valueOf(ex.getMessage())), ex);
 		}
 	}
 

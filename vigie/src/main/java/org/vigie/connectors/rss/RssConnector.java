@@ -23,6 +23,7 @@ import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.RemoteItem;
 import org.vigie.connectors.SocialConnector;
+import org.vigie.shared.Reason;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -172,7 +173,8 @@ final class RssConnector implements SocialConnector {
 			return parsed;
 		}
 		catch (FeedDocumentParser.UnreadableFeedException ex) {
-			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(fetched.url()) + " could not be read: " + ex.getMessage(), ex);
+			throw new ConnectorException.Unavailable("The feed at " + FeedClient.shown(fetched.url()) + " could not be read: " + ex.getMessage(),
+					Reason.of("connectors.feed.unreadable", FeedClient.shown(fetched.url()), String.valueOf(ex.getMessage())), ex);
 		}
 	}
 

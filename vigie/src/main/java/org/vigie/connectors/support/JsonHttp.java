@@ -98,8 +98,9 @@ public final class JsonHttp {
 			return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
-			throw new ConnectorException.Unavailable("No answer from " + request.uri().getHost() + ": "
-					+ (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+			String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+			throw new ConnectorException.Unavailable("No answer from " + request.uri().getHost() + ": " + why,
+					Reason.of("connectors.no-answer", String.valueOf(request.uri().getHost()), why), e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -268,7 +269,8 @@ public final class JsonHttp {
 			return JSON.readTree(text);
 		}
 		catch (JacksonException e) {
-			throw new ConnectorException.Unavailable("The answer is not JSON: " + abbreviate(text), e);
+			throw new ConnectorException.Unavailable("The answer is not JSON: " + abbreviate(text),
+					Reason.of("connectors.answer-not-json", abbreviate(text)), e);
 		}
 	}
 

@@ -26,6 +26,7 @@ import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.support.OAuthTokens;
 import org.vigie.connectors.support.PageCollector;
 import org.vigie.connectors.support.SweepCursor;
+import org.vigie.shared.Reason;
 
 import static org.vigie.connectors.graph.GraphClient.params;
 
@@ -196,7 +197,8 @@ final class YouTubeConnector implements SocialConnector, Actions, Insights {
 
 	@Override
 	public void like(String externalId) throws ConnectorException {
-		throw new ConnectorException.Rejected("YouTube's API does not let a channel like comments");
+		throw new ConnectorException.Rejected("YouTube's API does not let a channel like comments",
+				Reason.of("connectors.youtube.no-like"));
 	}
 
 	/** Holds a comment for review (hidden from the public) or publishes it again ({@code comments.setModerationStatus}). */

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.QuotaMeter;
 import org.vigie.shared.Network;
+import org.vigie.shared.Reason;
 
 /**
  * YouTube's daily quota, per Google Cloud project (so shared by every channel Vigie reads): 10,000
@@ -57,7 +58,8 @@ final class YouTubeQuota {
 		long spent = meter.spent(Network.YOUTUBE, APP, bucket, day);
 		if (spent + units > limit) {
 			throw new ConnectorException.RateLimited("YouTube's daily quota (" + limit + " " + bucket
-					+ ") is used up; it resets at midnight Pacific time", nextReset());
+					+ ") is used up; it resets at midnight Pacific time",
+					Reason.of("connectors.youtube.quota", String.valueOf(limit), bucket), nextReset());
 		}
 		meter.spend(Network.YOUTUBE, APP, bucket, day, units);
 	}
@@ -71,6 +73,6 @@ final class YouTubeQuota {
 			meter.spend(Network.YOUTUBE, APP, bucket, day, limit - spent);
 		}
 		return new ConnectorException.RateLimited("YouTube says the daily quota is exceeded; it resets at midnight Pacific time",
-				nextReset());
+				Reason.of("connectors.youtube.quota-exceeded"), nextReset());
 	}
 }

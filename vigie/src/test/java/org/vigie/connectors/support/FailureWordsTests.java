@@ -109,6 +109,21 @@ class FailureWordsTests {
 			.isEqualTo("Le jeton d'accès a expiré : reconnectez le compte. (Session has expired)");
 	}
 
+	@Test
+	void aNetworkThatDoesNotAnswerIsSaidInEachLanguage() throws Exception {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		JsonHttp http = new JsonHttp(java.time.Duration.ofSeconds(2), JsonHttp.USER_AGENT);
+		ConnectorException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConnectorException.Unavailable.class,
+				() -> http.get(java.net.URI.create("http://127.0.0.1:" + port + "/"), Map.of()));
+
+		assertThat(e.reason().code()).contains("connectors.no-answer");
+		assertThat(french.t(e.reason())).startsWith("Pas de réponse de 127.0.0.1 : ");
+		assertThat(english.t(e.reason())).startsWith("No answer from 127.0.0.1: ");
+	}
+
 	/** A key read with arguments goes through MessageFormat (a quote is written twice), one without is shown as written. */
 	@Test
 	void quotesAreWrittenForHowEachKeyIsRead() throws Exception {

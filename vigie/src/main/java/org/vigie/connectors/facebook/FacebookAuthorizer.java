@@ -228,8 +228,9 @@ class FacebookAuthorizer implements AccountAuthorizer {
 		JsonNode body = r.json();
 		if (!r.ok()) {
 			String message = body.path("error").path("message").asString(JsonHttp.abbreviate(r.body()));
-			throw new ConnectorException.Rejected((codeExchange ? "Facebook a refusé le code d'autorisation : "
-					: "Facebook a refusé : ") + message);
+			throw new ConnectorException.Rejected((codeExchange ? "Facebook refused the authorisation code: "
+					: "Facebook refused: ") + message,
+					Reason.of(codeExchange ? "connectors.authorize.code-refused" : "connectors.authorize.refused", "Facebook", message));
 		}
 		return body;
 	}

@@ -271,7 +271,8 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 		}
 		if (last == null || last.plus(MESSAGING_WINDOW).isBefore(clock.instant())) {
 			throw new ConnectorException.Rejected(
-					"Messenger lets a Page answer only within 24 hours of the person's last message");
+					"Messenger lets a Page answer only within 24 hours of the person's last message",
+					Reason.of("connectors.facebook.messaging-window"));
 		}
 		ObjectNode body = JsonHttp.mapper().createObjectNode();
 		body.putObject("recipient").put("id", psid);

@@ -151,7 +151,8 @@ final class MastodonConnector implements SocialConnector, Actions, Publisher {
 	@Override
 	public void hide(String externalId, boolean hidden) throws ConnectorException {
 		throw new ConnectorException.Rejected(
-				"Mastodon ne permet pas de masquer une réponse : on peut masquer le compte ou la conversation, ou signaler le message.");
+				"Mastodon cannot hide a reply: the account or the conversation can be muted, or the post reported",
+				Reason.of("connectors.mastodon.no-hide"));
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.vigie.connectors.ConnectorException;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.support.OAuthTokens;
+import org.vigie.shared.Reason;
 
 /** Calls {@code oauth.reddit.com} as one account, under the client's rate limit, with token refresh on 401. */
 final class RedditClient {
@@ -56,9 +57,12 @@ final class RedditClient {
 			String code = first.path(0).asString("");
 			String message = first.path(1).asString("");
 			if ("RATELIMIT".equals(code)) {
-				throw new ConnectorException.RateLimited("Reddit: " + message, clock.instant().plus(waitFrom(message)));
+				throw new ConnectorException.RateLimited("Reddit: " + message,
+						Reason.of("connectors.network-said", "Reddit", message),
+						clock.instant().plus(waitFrom(message)));
 			}
-			throw new ConnectorException.Rejected("Reddit refused (" + code + "): " + message);
+			throw new ConnectorException.Rejected("Reddit refused (" + code + "): " + message,
+					Reason.of("connectors.authorize.refused", "Reddit", code + " " + message));
 		}
 		return body;
 	}

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -173,7 +174,7 @@ public class Archive {
 	 * common a word, prefix or hashtag is, for the listening matcher to index each query by its rarest
 	 * terms.
 	 */
-	public int documentFrequency(org.apache.lucene.index.Term term) {
+	public int documentFrequency(Term term) {
 		return lucene.documentFrequency(term);
 	}
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -108,7 +110,7 @@ public final class QueryMatcher implements Closeable {
 	static final int MAX_BATCH = 256;
 
 	/** Field type of the page document: terms only. */
-	private static final org.apache.lucene.document.FieldType TERMS_ONLY = TextField.TYPE_NOT_STORED;
+	private static final FieldType TERMS_ONLY = TextField.TYPE_NOT_STORED;
 
 	private static final IndexSearcher NO_DOCUMENTS = noDocuments();
 
@@ -441,7 +443,7 @@ public final class QueryMatcher implements Closeable {
 			return searcher;
 		}
 
-		/** The items holding the term, or null if none does; {@code known} false when the page did not note it. */
+		/** The items holding the term, or null if none does (or the page did not note it: see {@link #noted}). */
 		@Nullable
 		BitSet holders(String field, BytesRef term) {
 			Map<BytesRef, BitSet> byTerm = terms.get(field);
@@ -641,7 +643,7 @@ public final class QueryMatcher implements Closeable {
 		}
 
 		private static Plan[] sorted(List<Plan> plans) {
-			return plans.stream().sorted(java.util.Comparator.comparingInt(Plan::cost)).toArray(Plan[]::new);
+			return plans.stream().sorted(Comparator.comparingInt(Plan::cost)).toArray(Plan[]::new);
 		}
 	}
 

@@ -1,8 +1,10 @@
 package org.vigie.trends;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +36,14 @@ public class TrendViews {
 
 	private final TrendsSettings settings;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final ListeningQueries queries;
 
 	private final Accounts accounts;
 
 	TrendViews(TrendStore store, TrendEngine engine, Schedules schedules, TrendsSettings settings,
-			java.time.Clock clock, ListeningQueries queries, Accounts accounts) {
+			Clock clock, ListeningQueries queries, Accounts accounts) {
 		this.store = store;
 		this.engine = engine;
 		this.schedules = schedules;
@@ -93,7 +95,7 @@ public class TrendViews {
 		if (networks) {
 			for (String key : store.networkSeries(clock.instant().minus(Duration.ofDays(30)))) {
 				String name = SeriesKey.parse(key).id();
-				String label = java.util.Arrays.stream(Network.values()).filter(n -> n.name().equals(name))
+				String label = Arrays.stream(Network.values()).filter(n -> n.name().equals(name))
 					.map(Network::label).findFirst().orElse(name);
 				choices.add(new SeriesChoice(key, "network", label));
 			}

@@ -1,6 +1,7 @@
 package org.vigie.webhooks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import org.vigie.simulator.SimAuth;
 import org.vigie.simulator.SimPost;
 import org.vigie.simulator.SimUser;
 import org.vigie.simulator.Simulator;
+import org.vigie.simulator.meta.MetaWebhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -77,7 +79,7 @@ class MetaPushIT {
 	MutableClock clock;
 
 	@Autowired
-	org.vigie.simulator.meta.MetaWebhooks metaWebhooks;
+	MetaWebhooks metaWebhooks;
 
 	SimUser page;
 
@@ -133,7 +135,7 @@ class MetaPushIT {
 		mvc.perform(post("/webhooks/facebook").content(body).header("X-Hub-Signature-256", signature)).andExpect(status().isConflict());
 		assertThat(worker.drain()).isZero();
 
-		clock.advance(java.time.Duration.ofSeconds(1));
+		clock.advance(Duration.ofSeconds(1));
 		ingestion.drain(account.id(), Feed.of(Feed.Kind.COMMENTS), 5);
 		assertThat(rows(commentId)).isEqualTo(1);
 	}
@@ -160,7 +162,7 @@ class MetaPushIT {
 		assertThat(jdbc.sql("SELECT kind FROM items WHERE network = 'facebook' AND external_id = ?").param(replyId)
 			.query(String.class).single()).isEqualTo("REPLY");
 
-		clock.advance(java.time.Duration.ofSeconds(1));
+		clock.advance(Duration.ofSeconds(1));
 		ingestion.drain(account.id(), Feed.of(Feed.Kind.COMMENTS), 5);
 		assertThat(rows(commentId)).isEqualTo(1);
 		assertThat(rows(replyId)).isEqualTo(1);
@@ -191,7 +193,7 @@ class MetaPushIT {
 		assertThat(jdbc.sql("SELECT text FROM items WHERE network = 'instagram' AND external_id = ?").param(comment.id())
 			.query(String.class).single()).contains("Tu as vu ça");
 
-		clock.advance(java.time.Duration.ofSeconds(1));
+		clock.advance(Duration.ofSeconds(1));
 		ingestion.drain(ig.id(), Feed.of(Feed.Kind.MENTIONS), 5);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM items WHERE network = 'instagram' AND external_id = ?").param(caption.id())
 			.query(Long.class).single()).isEqualTo(1);

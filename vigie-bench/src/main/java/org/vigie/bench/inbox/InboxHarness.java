@@ -1,6 +1,8 @@
 package org.vigie.bench.inbox;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -236,7 +238,7 @@ public final class InboxHarness {
 
 	/** Runs {@code task} {@code rounds} times on each of {@code users} threads at once; returns each call's nanoseconds. */
 	static long[] measure(ExecutorService pool, int users, int rounds, Runnable task) throws Exception {
-		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		List<Future<long[][]>> futures = new ArrayList<>();
 		for (int u = 0; u < users; u++) {
 			futures.add(pool.submit(() -> {

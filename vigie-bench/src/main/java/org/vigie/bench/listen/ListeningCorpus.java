@@ -13,9 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.util.BytesRef;
+import org.vigie.archive.ArchivedItem;
+import org.vigie.archive.ItemAnalysis;
+import org.vigie.archive.ItemDocuments;
 import org.vigie.ingest.Annotations;
 import org.vigie.ingest.Author;
 import org.vigie.ingest.IncomingItem;
@@ -77,11 +84,11 @@ final class ListeningCorpus {
 	 * How many items of the corpus hold each term, as the archive indexes them (every field, every
 	 * prefix): what {@code Archive.documentFrequency} answers once these items are archived.
 	 */
-	static java.util.function.ToIntFunction<org.apache.lucene.index.Term> documentFrequencies(List<IncomingItem> items) {
-		Map<org.apache.lucene.index.Term, Integer> df = new HashMap<>();
+	static ToIntFunction<Term> documentFrequencies(List<IncomingItem> items) {
+		Map<Term, Integer> df = new HashMap<>();
 		for (IncomingItem item : items) {
-			var doc = org.vigie.archive.ItemDocuments.forMatching(org.vigie.archive.ArchivedItem.of(item));
-			var index = org.apache.lucene.index.memory.MemoryIndex.fromDocument(doc, org.vigie.archive.ItemAnalysis.analyzer());
+			var doc = ItemDocuments.forMatching(ArchivedItem.of(item));
+			var index = MemoryIndex.fromDocument(doc, ItemAnalysis.analyzer());
 			var reader = index.createSearcher().getIndexReader().leaves().get(0).reader();
 			try {
 				for (var field : reader.getFieldInfos()) {
@@ -91,7 +98,7 @@ final class ListeningCorpus {
 					}
 					var te = terms.iterator();
 					for (var t = te.next(); t != null; t = te.next()) {
-						df.merge(new org.apache.lucene.index.Term(field.name, org.apache.lucene.util.BytesRef.deepCopyOf(t)), 1,
+						df.merge(new Term(field.name, BytesRef.deepCopyOf(t)), 1,
 								Integer::sum);
 					}
 				}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,9 +59,9 @@ public final class ListeningHarness {
 		int differ = 0;
 		for (int from = 0; from + PAGE <= Math.min(items.size(), CHECKED); from += PAGE) {
 			List<Set<String>> ours = matcher.matchAll(items.subList(from, from + PAGE).stream().map(ArchivedItem::of).toList());
-			var theirs = raw.match(java.util.Arrays.copyOfRange(docs, from, from + PAGE), QueryMatch.SIMPLE_MATCHER);
+			var theirs = raw.match(Arrays.copyOfRange(docs, from, from + PAGE), QueryMatch.SIMPLE_MATCHER);
 			for (int j = 0; j < PAGE; j++) {
-				Set<String> expected = new java.util.HashSet<>();
+				Set<String> expected = new HashSet<>();
 				theirs.getMatches(j).forEach(m -> expected.add(m.getQueryId()));
 				if (!expected.equals(ours.get(j))) {
 					differ++;
@@ -131,7 +133,7 @@ public final class ListeningHarness {
 							}
 						}
 						else {
-							var m = raw.match(java.util.Arrays.copyOfRange(docs, from, from + page), QueryMatch.SIMPLE_MATCHER);
+							var m = raw.match(Arrays.copyOfRange(docs, from, from + page), QueryMatch.SIMPLE_MATCHER);
 							for (int j = 0; j < page; j++) {
 								h += m.getMatchCount(j);
 							}

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -67,7 +68,7 @@ public class MetaWebhooks {
 
 	private final Map<Network, Long> pushedUpTo = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final Map<Network, java.util.Set<String>> subscribed = Map.of(FB,
+	private final Map<Network, Set<String>> subscribed = Map.of(FB,
 			java.util.concurrent.ConcurrentHashMap.newKeySet(), IG, java.util.concurrent.ConcurrentHashMap.newKeySet());
 
 	MetaWebhooks(Simulator sim) {
@@ -84,7 +85,7 @@ public class MetaWebhooks {
 
 	/** Pushes the activity of this Page ({@code FACEBOOK}) or Instagram account from now on. */
 	public void subscribe(Network network, String accountId) {
-		java.util.Set<String> set = subscribed.get(network);
+		Set<String> set = subscribed.get(network);
 		if (set == null) {
 			throw new IllegalArgumentException("Meta pushes only Facebook and Instagram, not " + network);
 		}
@@ -93,7 +94,7 @@ public class MetaWebhooks {
 
 	/** True when this account's activity is pushed (once started). */
 	public boolean subscribed(Network network, String accountId) {
-		return subscribed.getOrDefault(network, java.util.Set.of()).contains(accountId);
+		return subscribed.getOrDefault(network, Set.of()).contains(accountId);
 	}
 
 	/** Subscribes the Page and the Instagram account of every demo show. */

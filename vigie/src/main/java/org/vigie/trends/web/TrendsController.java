@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -94,7 +96,7 @@ class TrendsController {
 	}
 
 	private static TrendViews.SeriesChoice choose(List<TrendViews.SeriesChoice> choices,
-			@org.jspecify.annotations.Nullable String series) {
+			@Nullable String series) {
 		if (series == null || series.isBlank()) {
 			return choices.get(0);
 		}
@@ -136,7 +138,7 @@ class TrendsController {
 		model.addAttribute("emerging", views.emerging(selected.id()));
 		model.addAttribute("rule", alerts.rule(selected.id().toString()));
 		model.addAttribute("airings", schedules.airings(selected.id(), from, now.plus(Duration.ofDays(2))));
-		model.addAttribute("feedback", java.util.stream.Stream.concat(trends.stream(), otherTrends.stream())
+		model.addAttribute("feedback", Stream.concat(trends.stream(), otherTrends.stream())
 			.collect(Collectors.toMap(Trend::id, t -> views.feedbackCounts(t.id()), (a, b) -> a)));
 		return "trends/page";
 	}
@@ -198,7 +200,7 @@ class TrendsController {
 		return "redirect:/trends?show=" + selected.slug();
 	}
 
-	private static @org.jspecify.annotations.Nullable LocalTime time(String text) {
+	private static @Nullable LocalTime time(String text) {
 		return text.isBlank() ? null : LocalTime.parse(text.trim());
 	}
 }

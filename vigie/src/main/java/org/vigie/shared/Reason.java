@@ -87,6 +87,11 @@ public record Reason(String key, List<Object> args) {
 		return words(stored);
 	}
 
+	/** The key of a stored reason, for programs: null for plain words or no reason. */
+	public static @Nullable String codeOf(@Nullable String stored) {
+		return stored == null ? null : decode(stored).code().orElse(null);
+	}
+
 	/** {@link #decode(String)} of a nullable column. */
 	public static @Nullable Reason decodeNullable(@Nullable String stored) {
 		return stored == null ? null : decode(stored);

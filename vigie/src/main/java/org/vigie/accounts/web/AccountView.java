@@ -42,15 +42,11 @@ public record AccountView(String id, String network, String networkLabel, String
 		String lastError = activity == null ? null : activity.lastError();
 		return new AccountView(a.id().toString(), a.network().id(), a.network().label(), a.handle(), a.displayName(),
 				a.externalId(), a.show() == null ? null : a.show().toString(), showName, a.baseUrl(),
-				a.status().name().toLowerCase(Locale.ROOT), messages.reason(a.statusReason()), code(a.statusReason()),
+				a.status().name().toLowerCase(Locale.ROOT), messages.reason(a.statusReason()), Reason.codeOf(a.statusReason()),
 				a.tokenExpiresAt(), a.tokenExpiresAt() != null && !a.tokenExpiresAt().isAfter(now),
 				activity == null ? null : activity.lastPoll(), activity == null ? null : activity.nextPoll(),
-				messages.reason(lastError), code(lastError), activity == null ? 0 : activity.itemsStored(),
+				messages.reason(lastError), Reason.codeOf(lastError), activity == null ? 0 : activity.itemsStored(),
 				forecast.kind().id(), forecast.warning(), forecast.daysLeft(), forecast.userTokenExpiresAt());
-	}
-
-	private static @Nullable String code(@Nullable String stored) {
-		return stored == null ? null : Reason.decode(stored).code().orElse(null);
 	}
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter

@@ -50,18 +50,8 @@ public record ItemJson(String id, String network, String kind, String externalId
 
 		/** @param words the language of the reason */
 		static ReplyJson of(Reply r, Messages words) {
-			String said = words.reason(r.reason());
-			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(Locale.ROOT), said,
-					code(r.reason(), said), r.externalId(), r.attempts(), r.createdAt());
-		}
-
-		/** The key of a stored reason: an encoded reason's, or the stored text itself when it was a key (it has words). */
-		private static @Nullable String code(@Nullable String stored, @Nullable String said) {
-			if (stored == null) {
-				return null;
-			}
-			Reason reason = Reason.decode(stored);
-			return !reason.plain() ? reason.key() : stored.equals(said) ? null : stored;
+			return new ReplyJson(r.id(), r.itemId(), r.text(), r.state().name().toLowerCase(Locale.ROOT),
+					words.reason(r.reason()), Reason.codeOf(r.reason()), r.externalId(), r.attempts(), r.createdAt());
 		}
 	}
 

@@ -61,15 +61,17 @@ public final class TrendsHarness {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length == 0) {
-			OUT.println("usage: TrendsHarness ted|nab [--tune] [DATA]");
+			OUT.println("usage: TrendsHarness ted|nab [--tune] [--profile bursty|app|app-uncalibrated] [DATA]");
 			return;
 		}
 		boolean tune = List.of(args).contains("--tune");
-		Path data = Path.of(List.of(args).stream().skip(1).filter(a -> !a.startsWith("--")).findFirst()
+		int at = List.of(args).indexOf("--profile");
+		String profile = at >= 0 && at + 1 < args.length ? args[at + 1] : "bursty";
+		Path data = Path.of(List.of(args).stream().skip(1).filter(a -> !a.startsWith("--") && !a.equals(profile)).findFirst()
 			.orElse("../shared/data"));
 		switch (args[0]) {
 			case "ted" -> ted(data, tune);
-			case "nab" -> NabReport.run(data, tune, OUT);
+			case "nab" -> NabReport.run(data, tune, profile, OUT);
 			default -> throw new IllegalArgumentException("ted or nab");
 		}
 	}

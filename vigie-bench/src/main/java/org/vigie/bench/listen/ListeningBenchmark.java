@@ -1,7 +1,6 @@
 package org.vigie.bench.listen;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,6 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.search.Query;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +27,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.vigie.archive.ArchivedItem;
 import org.vigie.archive.ItemAnalysis;
 import org.vigie.archive.ItemDocuments;
-import org.vigie.archive.SearchQuery;
 import org.vigie.ingest.IncomingItem;
 import org.vigie.listen.QueryMatcher;
 
@@ -80,15 +77,9 @@ public class ListeningBenchmark {
 	public void setUp() throws IOException {
 		items = ListeningCorpus.items();
 		List<String> texts = ListeningCorpus.queries(items, queries, 42);
-		List<MonitorQuery> compiled = new ArrayList<>(texts.size());
-		for (int i = 0; i < texts.size(); i++) {
-			Query q = SearchQuery.parse(texts.get(i)).toLucene();
-			compiled.add(new MonitorQuery(Integer.toString(i), q));
-		}
 		matcher = new QueryMatcher(ListeningCorpus.documentFrequencies(items));
 		raw = new Monitor(ItemAnalysis.analyzer());
-		for (int from = 0; from < compiled.size(); from += 10_000) {
-			List<MonitorQuery> batch = compiled.subList(from, Math.min(compiled.size(), from + 10_000));
+		for (List<MonitorQuery> batch : ListeningCorpus.batches(ListeningCorpus.compile(texts))) {
 			matcher.put(batch);
 			raw.register(batch);
 		}

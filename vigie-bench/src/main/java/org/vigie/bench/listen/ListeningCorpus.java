@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.util.BytesRef;
 import org.vigie.archive.ArchivedItem;
 import org.vigie.archive.ItemAnalysis;
 import org.vigie.archive.ItemDocuments;
+import org.vigie.archive.SearchQuery;
 import org.vigie.ingest.Annotations;
 import org.vigie.ingest.Author;
 import org.vigie.ingest.IncomingItem;
@@ -143,6 +145,24 @@ final class ListeningCorpus {
 	 * containing such a word for phrases and proximity, and real hashtags. {@code skip} = 150 gives
 	 * the "common words" variant, where queries are about everyday words.
 	 */
+	/** Query texts as the Monitor registers them: ids {@code "0"}, {@code "1"}, … in their order. */
+	static List<MonitorQuery> compile(List<String> texts) {
+		List<MonitorQuery> compiled = new ArrayList<>(texts.size());
+		for (int i = 0; i < texts.size(); i++) {
+			compiled.add(new MonitorQuery(Integer.toString(i), SearchQuery.parse(texts.get(i)).toLucene()));
+		}
+		return compiled;
+	}
+
+	/** The queries in batches of 10,000: how the benchmarks hand them to a matcher. */
+	static List<List<MonitorQuery>> batches(List<MonitorQuery> queries) {
+		List<List<MonitorQuery>> batches = new ArrayList<>();
+		for (int from = 0; from < queries.size(); from += 10_000) {
+			batches.add(queries.subList(from, Math.min(queries.size(), from + 10_000)));
+		}
+		return batches;
+	}
+
 	static List<String> queries(List<IncomingItem> items, int n, long seed) {
 		return queries(items, n, seed, Integer.getInteger("vigie.bench.skip", 2_000));
 	}

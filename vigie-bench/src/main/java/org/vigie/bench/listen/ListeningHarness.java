@@ -3,7 +3,6 @@ package org.vigie.bench.listen;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.apache.lucene.monitor.QueryMatch;
 import org.vigie.archive.ArchivedItem;
 import org.vigie.archive.ItemAnalysis;
 import org.vigie.archive.ItemDocuments;
-import org.vigie.archive.SearchQuery;
 import org.vigie.ingest.IncomingItem;
 import org.vigie.listen.QueryMatcher;
 
@@ -80,23 +78,20 @@ public final class ListeningHarness {
 
 	private static void run(List<IncomingItem> items, int n) throws IOException {
 		List<String> texts = ListeningCorpus.queries(items, n, 42);
-		List<MonitorQuery> compiled = new ArrayList<>(n);
 		long parseStart = System.nanoTime();
-		for (int i = 0; i < texts.size(); i++) {
-			compiled.add(new MonitorQuery(Integer.toString(i), SearchQuery.parse(texts.get(i)).toLucene()));
-		}
+		List<MonitorQuery> compiled = ListeningCorpus.compile(texts);
 		long parseMs = (System.nanoTime() - parseStart) / 1_000_000;
 		// Vigie indexes each query by its rarest terms, as the archive counts them; here the archive
 		// would hold the corpus.
 		var frequencies = ListeningCorpus.documentFrequencies(items);
 		try (QueryMatcher matcher = new QueryMatcher(frequencies); Monitor raw = new Monitor(ItemAnalysis.analyzer())) {
 			long registerStart = System.nanoTime();
-			for (int from = 0; from < compiled.size(); from += 10_000) {
-				matcher.put(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));
+			for (List<MonitorQuery> batch : ListeningCorpus.batches(compiled)) {
+				matcher.put(batch);
 			}
 			long registerMs = (System.nanoTime() - registerStart) / 1_000_000;
-			for (int from = 0; from < compiled.size(); from += 10_000) {
-				raw.register(compiled.subList(from, Math.min(compiled.size(), from + 10_000)));
+			for (List<MonitorQuery> batch : ListeningCorpus.batches(compiled)) {
+				raw.register(batch);
 			}
 			Document[] docs = items.stream().map(i -> ItemDocuments.forMatching(ArchivedItem.of(i))).toArray(Document[]::new);
 			crossCheck(items, docs, matcher, raw);

@@ -2,7 +2,6 @@ package org.vigie.bench.listen;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +31,9 @@ public final class QueryEditHarness {
 		for (String arg : args.length == 0 ? new String[] { "10000" } : args) {
 			int n = Integer.parseInt(arg);
 			List<String> texts = ListeningCorpus.queries(items, n + EDITS, 42);
-			List<MonitorQuery> compiled = new ArrayList<>(n);
-			for (int i = 0; i < n; i++) {
-				compiled.add(new MonitorQuery(Integer.toString(i), SearchQuery.parse(texts.get(i)).toLucene()));
-			}
 			try (QueryMatcher matcher = new QueryMatcher(ListeningCorpus.documentFrequencies(items))) {
-				for (int from = 0; from < n; from += 10_000) {
-					matcher.put(compiled.subList(from, Math.min(n, from + 10_000)));
+				for (List<MonitorQuery> batch : ListeningCorpus.batches(ListeningCorpus.compile(texts.subList(0, n)))) {
+					matcher.put(batch);
 				}
 				long[] ms = new long[EDITS];
 				for (int e = 0; e < EDITS; e++) {

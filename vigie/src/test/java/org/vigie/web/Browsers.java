@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,10 +40,14 @@ public final class Browsers {
 
 	/**
 	 * A wait of up to thirty seconds: it returns as soon as the condition holds, and CI's two cores
-	 * can be slow to render while other tests run.
+	 * can be slow to render while other tests run. An element that went stale while the condition
+	 * read it (the page was being replaced by a navigation or a swap) is read again on the next poll
+	 * rather than failing the wait.
 	 */
 	public static WebDriverWait waitFor(WebDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	private static String firstExisting(String... paths) {

@@ -31,6 +31,39 @@ public abstract sealed class ConnectorException extends Exception
 		return reason;
 	}
 
+	/**
+	 * The network answered with a success but not in the shape its API promises (a list missing, a
+	 * record without its id): retried with backoff. People read that the answer was unexpected; the
+	 * log says what was missing.
+	 * @param network the network or service, as people name it
+	 * @param logged what was wrong, in English, for the log
+	 */
+	public static Unavailable unexpected(String network, String logged) {
+		return new Unavailable(logged, Reason.of("connectors.unexpected-answer", network));
+	}
+
+	/**
+	 * The thread waiting on the network was interrupted (Vigie is stopping): retried at the next
+	 * start. The caller restores the thread's interrupt flag.
+	 */
+	public static Unavailable interrupted(String network, String logged, InterruptedException cause) {
+		return new Unavailable(logged, Reason.of("connectors.interrupted", network), cause);
+	}
+
+	/**
+	 * A feed or action the network does not offer was asked for (the connector's capabilities say so
+	 * beforehand; this is the refusal when something asks anyway).
+	 * @param logged what is not offered, in English, for the log
+	 */
+	public static Rejected unsupported(String network, String logged) {
+		return new Rejected(logged, Reason.of("connectors.unsupported", network));
+	}
+
+	/** A stored reading position that this connector did not write: rejected rather than guessed. */
+	public static Rejected unknownCursor(String network, String cursor) {
+		return new Rejected("Not a " + network + " cursor: " + cursor, Reason.of("connectors.unknown-cursor", network));
+	}
+
 	/** The network asks to wait until {@link #retryAt()} (from {@code Retry-After} or a reset header). */
 	public static final class RateLimited extends ConnectorException {
 

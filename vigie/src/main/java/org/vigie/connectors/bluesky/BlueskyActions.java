@@ -255,7 +255,7 @@ final class BlueskyActions implements Actions, Publisher {
 		JsonNode created = session.call(token -> xrpc.procedure("com.atproto.repo.createRecord", body, token, Map.of()));
 		String uri = created.path("uri").asString("");
 		if (uri.isEmpty()) {
-			throw new ConnectorException.Unavailable("Bluesky created a record without saying its URI");
+			throw ConnectorException.unexpected("Bluesky", "Bluesky created a record without saying its URI");
 		}
 		return uri;
 	}

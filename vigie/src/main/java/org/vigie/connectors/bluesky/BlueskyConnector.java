@@ -105,7 +105,7 @@ final class BlueskyConnector implements SocialConnector {
 		JsonNode page = session.call(token -> xrpc.query(nsid, query, token, Map.of()));
 		JsonNode list = page.path(listField);
 		if (!list.isArray()) {
-			throw new ConnectorException.Unavailable("Bluesky answered " + nsid + " without its \"" + listField + "\" list");
+			throw ConnectorException.unexpected("Bluesky", "Bluesky answered " + nsid + " without its \"" + listField + "\" list");
 		}
 		List<RemoteItem> items = new ArrayList<>();
 		List<Batch.Rejected> rejected = new ArrayList<>();

@@ -157,7 +157,7 @@ final class BlueskySession {
 		String access = session.path("accessJwt").asString("");
 		String refresh = session.path("refreshJwt").asString("");
 		if (access.isEmpty() || refresh.isEmpty()) {
-			throw new ConnectorException.Unavailable("Bluesky answered a session without tokens");
+			throw ConnectorException.unexpected("Bluesky", "Bluesky answered a session without tokens");
 		}
 		accessJwt = access;
 		refreshJwt = refresh;

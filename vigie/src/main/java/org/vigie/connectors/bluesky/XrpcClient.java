@@ -136,7 +136,7 @@ final class XrpcClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ConnectorException.Unavailable("Interrupted while calling Bluesky " + nsid, ex);
+			throw ConnectorException.interrupted("Bluesky", "Interrupted while calling Bluesky " + nsid, ex);
 		}
 		readRateLimit(response.headers());
 		return answer(nsid, response);
@@ -150,7 +150,7 @@ final class XrpcClient {
 				if (response.body() == null || response.body().isBlank()) {
 					return JSON.createObjectNode();
 				}
-				throw new ConnectorException.Unavailable("Bluesky answered " + nsid + " with something that is not JSON");
+				throw ConnectorException.unexpected("Bluesky", "Bluesky answered " + nsid + " with something that is not JSON");
 			}
 			return body;
 		}

@@ -82,7 +82,7 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 			case MENTIONS -> mentions(cursor);
 			case COMMENTS -> comments(cursor);
 			case MESSAGES -> messages(cursor);
-			case SEARCH -> throw new ConnectorException.Rejected("Facebook offers no search of public posts");
+			case SEARCH -> throw ConnectorException.unsupported("Facebook", "Facebook offers no search of public posts");
 		};
 	}
 
@@ -109,7 +109,7 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 	private Batch mentions(Cursor cursor) throws ConnectorException {
 		String[] parts = cursor.isStart() ? new String[] { "", "" } : cursor.value().split("~", -1);
 		if (parts.length != 2) {
-			throw new ConnectorException.Rejected("Not a Facebook mentions cursor: " + cursor.value());
+			throw ConnectorException.unknownCursor("Facebook", cursor.value());
 		}
 		Batch visitors = sweep("/" + pageId + "/visitor_posts", ItemKind.MENTION, new Cursor(parts[0]));
 		Batch tagged = sweep("/" + pageId + "/tagged", ItemKind.MENTION, new Cursor(parts[1]));
@@ -190,7 +190,7 @@ final class FacebookConnector implements SocialConnector, Actions, Publisher, In
 			return Long.parseLong(value);
 		}
 		catch (NumberFormatException e) {
-			throw new ConnectorException.Rejected("Not a Facebook comments cursor: " + value);
+			throw ConnectorException.unknownCursor("Facebook", value);
 		}
 	}
 

@@ -80,7 +80,7 @@ public final class GraphClient {
 		JsonNode body = get(path, params);
 		JsonNode data = body.path("data");
 		if (!data.isArray()) {
-			throw new ConnectorException.Unavailable("Graph answered " + path + " without a data list");
+			throw ConnectorException.unexpected("Meta", "Graph answered " + path + " without a data list");
 		}
 		List<JsonNode> items = new ArrayList<>();
 		data.forEach(items::add);

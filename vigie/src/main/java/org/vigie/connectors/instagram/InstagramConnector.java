@@ -87,7 +87,7 @@ final class InstagramConnector implements SocialConnector, Actions, Insights {
 			case MENTIONS -> newestFirst("/" + igUserId + "/tags", ItemKind.MENTION, Map.of(), cursor);
 			case OWN_POSTS -> newestFirst("/" + igUserId + "/media", ItemKind.POST, Map.of(), cursor);
 			case SEARCH -> hashtag(feed.query(), cursor);
-			case MESSAGES -> throw new ConnectorException.Rejected(
+			case MESSAGES -> throw ConnectorException.unsupported("Instagram",
 					"Instagram direct messages arrive through the Page's Messenger webhooks, not by polling");
 		};
 	}

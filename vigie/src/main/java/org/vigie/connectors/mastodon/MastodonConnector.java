@@ -80,7 +80,7 @@ final class MastodonConnector implements SocialConnector, Actions, Publisher {
 					return search(feed.query(), cursor);
 				}
 			}
-			default -> throw new ConnectorException.Rejected("Mastodon has no " + feed.kind() + " feed");
+			default -> throw ConnectorException.unsupported("Mastodon", "Mastodon has no " + feed.kind() + " feed");
 		}
 		MastodonClient.Page page = client.get(path, query);
 		MastodonMapper.Page mapped = MastodonMapper.page(page.body(), shape, id, listening);

@@ -62,7 +62,7 @@ final class RedditConnector implements SocialConnector, Actions, Insights {
 					ItemKind.DIRECT_MESSAGE);
 			case SEARCH -> sweep("/search", params("q", feed.query(), "sort", "new", "type", "link", "t", "week"), cursor,
 					c -> true, ItemKind.LISTENING_HIT);
-			case OWN_POSTS -> throw new ConnectorException.Rejected("Reddit posts of the account are not polled");
+			case OWN_POSTS -> throw ConnectorException.unsupported("Reddit", "Reddit posts of the account are not polled");
 		};
 	}
 
@@ -82,7 +82,7 @@ final class RedditConnector implements SocialConnector, Actions, Insights {
 		JsonNode listing = client.get(path, p);
 		JsonNode data = listing.path("data");
 		if (!data.path("children").isArray()) {
-			throw new ConnectorException.Unavailable("Reddit answered " + path + " without a listing");
+			throw ConnectorException.unexpected("Reddit", "Reddit answered " + path + " without a listing");
 		}
 		PageCollector items = new PageCollector();
 		boolean reachedOlder = false;

@@ -83,7 +83,8 @@ final class FeedClient {
 	private HttpResponse<InputStream> send(URI url, @Nullable String etag, @Nullable String lastModified)
 			throws ConnectorException {
 		if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
-			throw new ConnectorException.Rejected("A feed address must start with http:// or https://: " + url);
+			throw new ConnectorException.Rejected("A feed address must start with http:// or https://: " + shown(url),
+					Reason.of("connectors.rss.scheme"));
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(settings.timeout())
@@ -106,7 +107,7 @@ final class FeedClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ConnectorException.Unavailable("Interrupted while reading the feed at " + url, ex);
+			throw ConnectorException.interrupted("RSS", "Interrupted while reading the feed at " + shown(url), ex);
 		}
 	}
 

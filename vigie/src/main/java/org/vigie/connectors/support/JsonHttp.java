@@ -104,7 +104,7 @@ public final class JsonHttp {
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new ConnectorException.Unavailable("Interrupted while waiting for " + request.uri().getHost(), e);
+			throw ConnectorException.interrupted(request.uri().getHost(), "Interrupted while waiting for " + request.uri().getHost(), e);
 		}
 	}
 

@@ -81,7 +81,7 @@ final class XConnector implements SocialConnector, Actions, Publisher {
 				q.put("query", feed.query());
 			}
 			case MESSAGES -> path = "/2/dm_events";
-			default -> throw new ConnectorException.Rejected("X has no " + feed.kind() + " feed");
+			default -> throw ConnectorException.unsupported("X", "X has no " + feed.kind() + " feed");
 		}
 		boolean search = path.contains("/search/");
 		q.put("max_results", Integer.toString(search ? Math.max(10, pageSize) : Math.max(messages ? 1 : 5, pageSize)));

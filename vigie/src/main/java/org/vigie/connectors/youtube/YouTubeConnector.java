@@ -67,7 +67,7 @@ final class YouTubeConnector implements SocialConnector, Actions, Insights {
 		return switch (feed.kind()) {
 			case COMMENTS -> comments(cursor);
 			case SEARCH -> search(feed.query(), cursor);
-			case MENTIONS, MESSAGES, OWN_POSTS -> throw new ConnectorException.Rejected(
+			case MENTIONS, MESSAGES, OWN_POSTS -> throw ConnectorException.unsupported("YouTube",
 					"YouTube offers no " + feed.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " feed");
 		};
 	}

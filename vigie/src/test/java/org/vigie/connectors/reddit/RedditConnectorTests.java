@@ -2,6 +2,7 @@ package org.vigie.connectors.reddit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.vigie.connectors.Cursor;
 import org.vigie.connectors.Feed;
 import org.vigie.connectors.SocialConnector;
 import org.vigie.connectors.support.ApiReference;
+import org.vigie.connectors.support.FailureWordsTests;
 import org.vigie.connectors.support.FakeHttp;
 import org.vigie.connectors.support.JsonHttp;
 import org.vigie.connectors.support.MutableClock;
@@ -21,6 +23,7 @@ import org.vigie.shared.ItemKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RedditConnectorTests {
 
@@ -68,6 +71,20 @@ class RedditConnectorTests {
 			assertThat(i.kind()).isEqualTo(ItemKind.DIRECT_MESSAGE);
 			assertThat(i.text()).isEqualTo("Question replay\nBonjour, l'épisode sera en replay ?");
 		});
+	}
+
+	@Test
+	void anAnswerWithoutItsListingIsUnexpectedAndSaidSoInEachLanguage() {
+		fake.on("GET", "/message/mentions", "{\"kind\":\"t2\",\"data\":{\"name\":\"t2_vigie\"}}");
+
+		ConnectorException.Unavailable e = catchThrowableOfType(ConnectorException.Unavailable.class,
+				() -> connector().poll(Feed.of(Feed.Kind.MENTIONS), Cursor.START));
+
+		assertThat(e.getMessage()).isEqualTo("Reddit answered /message/mentions without a listing");
+		assertThat(FailureWordsTests.messages(Locale.FRENCH).t(e.reason()))
+			.isEqualTo("Reddit a envoyé une réponse que son API ne prévoit pas ; Vigie réessaiera");
+		assertThat(FailureWordsTests.messages(Locale.ENGLISH).t(e.reason()))
+			.isEqualTo("Reddit sent an answer its API does not provide for; Vigie will retry");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import org.vigie.shared.Reason;
 import org.vigie.web.Messages;
 
 /** The words people read when a network fails: in their language, the network's own words left as written. */
-class FailureWordsTests {
+public class FailureWordsTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-26T05:00:00Z");
 
@@ -147,7 +147,8 @@ class FailureWordsTests {
 	}
 
 	/** The bundles as the application registers them (French as the default bundle, no fallback to the system's). */
-	static Messages messages(Locale locale) {
+	/** The connectors' words in one language, as the application reads them. */
+	public static Messages messages(Locale locale) {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasenames("messages", "i18n/accounts", "i18n/connectors", "i18n/inbox");
 		source.setDefaultEncoding("UTF-8");

@@ -155,14 +155,33 @@
     if (t && t.id === 'new-count') {
       document.getElementById('new-items').hidden = t.textContent === '0';
     }
-    if (t && t.id === 'changed-listener') {
-      var text = document.getElementById('reply-text');
-      var busy = (text && text.value) || (document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName));
-      if (!busy && presence.item) {
-        htmx.ajax('GET', '/inbox/items/' + encodeURIComponent(presence.item), { target: '#conversation', swap: 'innerHTML' });
-      }
+    if (t && t.id === 'changed-listener' && !busy() && presence.item) {
+      htmx.ajax('GET', '/inbox/items/' + encodeURIComponent(presence.item),
+        { target: '#conversation', swap: 'innerHTML', headers: { 'X-Vigie-Refresh': 'changed' } });
     }
   });
+
+  // Someone is writing in the conversation: a refresh must not throw their words away.
+  function busy() {
+    var text = document.getElementById('reply-text');
+    var active = document.activeElement;
+    return Boolean((text && text.value) || (active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)));
+  }
+
+  // The refresh was asked for while nobody wrote; by the time it comes back, someone may have
+  // started to: then it is dropped (what they send re-renders the conversation anyway).
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var config = event.detail.requestConfig;
+    if (config && config.headers && config.headers['X-Vigie-Refresh'] === 'changed' && busy()) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // Whether the event stream is connected, for whoever needs to know (styles, tests): "open" once
+  // the server holds this tab, so that what happens from then on reaches it.
+  root.setAttribute('data-live', 'connecting');
+  root.addEventListener('htmx:sseOpen', function () { root.setAttribute('data-live', 'open'); });
+  root.addEventListener('htmx:sseError', function () { root.setAttribute('data-live', 'closed'); });
 
   // A conversation was shown: say so, so that others on it are warned (and we are).
   document.addEventListener('htmx:afterSettle', function (event) {

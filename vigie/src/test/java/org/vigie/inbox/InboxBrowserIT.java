@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -172,7 +170,7 @@ class InboxBrowserIT {
 	@Test
 	void announcesANewMentionLiveWithoutMovingTheList() {
 		claire.get(url("/inbox"));
-		waitForStream(claire);
+		InboxPages.waitForStream(claire);
 		String firstBefore = rows(claire).get(0).getText();
 		String id = fixtures.item(InboxFixtures.Seed.of(Network.INSTAGRAM, show.id().toString(), account, fan,
 				"@reinesdushopping nouvelle mention en direct", Instant.now()).kind("MENTION"));
@@ -188,7 +186,7 @@ class InboxBrowserIT {
 	@Test
 	void filtersAndSearchesFreeTextKeepingTheUrl() {
 		claire.get(url("/inbox"));
-		waitForStream(claire);
+		InboxPages.waitForStream(claire);
 		new Select(claire.findElement(By.id("filter-network"))).selectByValue("facebook");
 		waitFor(claire).until(ExpectedConditions.urlContains("network=facebook"));
 		waitFor(claire).until(d -> rows(d).size() == 1 && rows(d).get(0).getText().contains("formidables"));
@@ -199,7 +197,7 @@ class InboxBrowserIT {
 		waitFor(claire).until(ExpectedConditions.urlContains("q=London"));
 		waitFor(claire).until(d -> rows(d).size() == 1 && rows(d).get(0).getText().contains("London"));
 		claire.navigate().refresh();
-		waitForStream(claire);
+		InboxPages.waitForStream(claire);
 		assertThat(rows(claire)).hasSize(1);
 		assertThat(claire.findElement(By.id("filter-q")).getAttribute("value")).isEqualTo("London");
 	}
@@ -210,18 +208,18 @@ class InboxBrowserIT {
 		claire.get(url("/inbox?item=" + id));
 		waitFor(claire).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
 		assertThat(claire.findElement(By.id("thread")).getText()).contains("La finale, c'est ce soir", "J'ai adoré");
-		claire.findElement(By.id("reply-text")).sendKeys("Merci Marie, à vendredi !");
-		claire.findElement(By.id("reply-send")).click();
+		InboxPages.send(claire, "Merci Marie, à vendredi !");
 		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='sent']")).size() == 1);
 		assertThat(network.replies).contains("c1: Merci Marie, à vendredi !");
 
 		network.failNextReply("Ce commentaire n'accepte plus de réponses.");
-		claire.findElement(By.id("reply-text")).sendKeys("Deuxième réponse");
-		claire.findElement(By.id("reply-send")).click();
+		// The first reply's "sent" re-renders the conversation (SSE "changed"), perhaps while typing.
+		InboxPages.send(claire, "Deuxième réponse");
 		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='failed']")).size() == 1);
-		WebElement failed = claire.findElement(By.cssSelector("#thread .msg.ours[data-state='failed']"));
-		assertThat(failed.getText()).contains("Échec", "n'accepte plus de réponses");
-		failed.findElement(By.cssSelector("button.retry")).click();
+		String failed = waitFor(claire)
+			.until(d -> d.findElement(By.cssSelector("#thread .msg.ours[data-state='failed']")).getText());
+		assertThat(failed).contains("Échec", "n'accepte plus de réponses");
+		Browsers.click(claire, By.cssSelector("#thread .msg.ours[data-state='failed'] button.retry"));
 		waitFor(claire).until(d -> d.findElements(By.cssSelector("#thread .msg.ours[data-state='sent']")).size() == 2);
 		assertThat(network.replies).contains("c1: Deuxième réponse");
 	}
@@ -242,11 +240,10 @@ class InboxBrowserIT {
 	@Test
 	void movesWithTheKeyboardAndShowsHelp() {
 		claire.get(url("/inbox?status=all"));
-		waitForStream(claire);
+		InboxPages.waitForStream(claire);
 		WebElement body = claire.findElement(By.tagName("body"));
 		body.sendKeys("j");
-		waitFor(claire).until(d -> !d.findElements(By.cssSelector("#rows li.item.selected")).isEmpty());
-		String first = claire.findElement(By.cssSelector("#rows li.item.selected")).getAttribute("data-id");
+		String first = waitFor(claire).until(d -> d.findElement(By.cssSelector("#rows li.item.selected")).getAttribute("data-id"));
 		waitFor(claire).until(d -> first.equals(attr(d, "conversation-body", "data-item")));
 		body.sendKeys("j");
 		waitFor(claire).until(d -> !first.equals(attr(d, "conversation-body", "data-item")));
@@ -254,12 +251,12 @@ class InboxBrowserIT {
 		body.sendKeys("k");
 		waitFor(claire).until(d -> first.equals(attr(d, "conversation-body", "data-item")));
 		body.sendKeys("r");
-		assertThat(claire.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+		waitFor(claire).until(d -> "reply-text".equals(d.switchTo().activeElement().getAttribute("id")));
 		claire.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		claire.findElement(By.tagName("body")).sendKeys("e");
 		waitFor(claire).until(d -> "done".equals(attr(d, "item-status", "data-status")));
 		claire.findElement(By.tagName("body")).sendKeys("?");
-		assertThat(claire.findElement(By.id("help")).isDisplayed()).isTrue();
+		waitFor(claire).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
 		assertThat(claire.findElement(By.id("help")).getText()).contains("Élément suivant");
 		claire.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		waitFor(claire).until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
@@ -271,17 +268,17 @@ class InboxBrowserIT {
 	void refreshesARowInPlaceWhenSomeoneElseTriagesIt() {
 		String id = jdbc.sql("SELECT id FROM items WHERE text LIKE 'Les candidates%'").query(String.class).single();
 		claire.get(url("/inbox"));
-		waitForStream(claire);
-		List<String> before = rows(claire).stream().map(r -> r.getAttribute("data-id")).toList();
+		InboxPages.waitForStream(claire);
+		List<String> before = rowIds(claire);
 		assertThat(before).contains(id);
 		camille.get(url("/inbox?item=" + id));
 		waitFor(camille).until(d -> id.equals(attr(d, "conversation-body", "data-item")));
 		camille.findElement(By.tagName("body")).sendKeys("e");
 		waitFor(camille).until(d -> "done".equals(attr(d, "item-status", "data-status")));
 		waitFor(claire).until(d -> d.findElement(By.id("row-" + id)).getAttribute("class").contains("status-done"));
-		assertThat(claire.findElement(By.id("row-" + id)).getText()).contains("Traité");
-		assertThat(rows(claire).stream().map(r -> r.getAttribute("data-id")).toList())
-			.as("the row changes where it stands; nothing moves").isEqualTo(before);
+		String row = waitFor(claire).until(d -> d.findElement(By.id("row-" + id)).getText());
+		assertThat(row).contains("Traité");
+		assertThat(rowIds(claire)).as("the row changes where it stands; nothing moves").isEqualTo(before);
 		assertThat(claire.findElement(By.id("new-items")).isDisplayed()).isFalse();
 		jdbc.sql("UPDATE items SET status = 'OPEN'").update();
 	}
@@ -289,7 +286,7 @@ class InboxBrowserIT {
 	@Test
 	void speaksFrenchAndEnglish() {
 		claire.get(url("/inbox"));
-		waitForStream(claire);
+		InboxPages.waitForStream(claire);
 		assertThat(claire.findElement(By.tagName("h1")).getText()).isEqualTo("Boîte de réception");
 		assertThat(claire.findElement(By.id("filters")).getText()).contains("Réseau", "Tonalité");
 		claire.findElement(By.id("lang-switch")).click();
@@ -316,23 +313,13 @@ class InboxBrowserIT {
 		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
 	}
 
-	private void waitForStream(WebDriver browser) {
-		waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stream")));
-		// The event stream is open once the server said hello; give it the time to connect.
-		waitFor(browser).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-			.executeScript("return document.readyState === 'complete'")));
-		try {
-			Thread.sleep(400);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+	private static WebDriverWait waitFor(WebDriver browser) {
+		return Browsers.waitFor(browser);
 	}
 
-	private static WebDriverWait waitFor(WebDriver browser) {
-		var wait = Browsers.waitFor(browser);
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
+	/** The ids of the rows in order, read again if a row was refreshed while being read. */
+	private static List<String> rowIds(WebDriver browser) {
+		return waitFor(browser).until(d -> rows(d).stream().map(r -> r.getAttribute("data-id")).toList());
 	}
 
 	private static List<WebElement> rows(WebDriver browser) {

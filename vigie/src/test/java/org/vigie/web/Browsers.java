@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +49,18 @@ public final class Browsers {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/**
+	 * Clicks what {@code locator} finds, finding it again if it was re-rendered (a swap, a refresh)
+	 * between being found and being clicked: a stale element was not clicked, so the click is the
+	 * person's first and only one.
+	 */
+	public static void click(WebDriver driver, By locator) {
+		waitFor(driver).until(d -> {
+			d.findElement(locator).click();
+			return true;
+		});
 	}
 
 	private static String firstExisting(String... paths) {

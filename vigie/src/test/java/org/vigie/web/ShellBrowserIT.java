@@ -77,8 +77,8 @@ class ShellBrowserIT {
 		browser.findElement(By.id("confirm")).sendKeys("une phrase assez longue");
 		browser.findElement(By.id("setup-submit")).click();
 
-		Browsers.waitFor(browser).until(ExpectedConditions.urlContains("/login"));
-		assertThat(browser.findElement(By.id("login-notice")).getText()).contains("Votre compte est prêt");
+		Browsers.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "Votre compte est prêt"));
+		assertThat(browser.getCurrentUrl()).contains("/login");
 		browser.get(setupUrl);
 		assertThat(browser.getPageSource()).as("the setup link works once").contains("pas valable");
 
@@ -101,8 +101,8 @@ class ShellBrowserIT {
 		assertThat(browser.findElement(By.id("logout")).getText()).as("the choice is remembered").isEqualTo("Sign out");
 
 		browser.findElement(By.id("logout")).click();
-		Browsers.waitFor(browser).until(ExpectedConditions.urlContains("/login"));
-		assertThat(browser.findElement(By.id("login-notice")).getText()).contains("déconnecté");
+		Browsers.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "déconnecté"));
+		assertThat(browser.getCurrentUrl()).contains("/login");
 		browser.get("http://localhost:" + port + "/settings");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 	}

@@ -228,7 +228,7 @@ class AccountsBrowserIT {
 
 		row("'gardiens-du-phare'").findElement(By.cssSelector("a.reconnect")).click();
 		Browsers.waitFor(browser).until(ExpectedConditions.urlContains("reconnect="));
-		assertThat(browser.findElement(By.id("b-handle")).getDomProperty("value")).isEqualTo("gardiens-du-phare");
+		Browsers.waitFor(browser).until(d -> "gardiens-du-phare".equals(d.findElement(By.id("b-handle")).getDomProperty("value")));
 		assertThat(browser.findElement(By.id("b-server")).getDomProperty("value")).isEqualTo(simulator.baseUrl(Network.BLUESKY));
 		browser.findElement(By.id("b-password")).sendKeys(bluesky.createAppPassword(me));
 		browser.findElement(By.cssSelector("#connect-bluesky button[type=submit]")).click();
@@ -257,14 +257,16 @@ class AccountsBrowserIT {
 		browser.findElement(By.id("r-url")).sendKeys(address);
 		browser.findElement(By.cssSelector("#connect-rss button[type=submit]")).click();
 
-		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-network=rss]")));
+		// This feed's row: the context may be shared with tests that connected other feeds before.
+		String handle = address.replaceFirst("^http://", "");
+		Browsers.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("tr[data-network=rss][data-handle='" + handle + "']")));
 		SocialAccount feed = accounts.all().stream().filter(a -> a.network() == Network.RSS && address.equals(a.externalId()))
 			.findFirst().orElseThrow();
 		assertThat(feed.status()).isEqualTo(AccountStatus.CONNECTED);
 		assertThat(feed.displayName()).isEqualTo("Forum forum-du-phare");
-		assertThat(feed.handle()).isEqualTo(address.replaceFirst("^http://", ""));
-		assertThat(browser.findElement(By.cssSelector("tr[data-network=rss]")).getText()).contains("Forum forum-du-phare")
-			.contains("Connecté");
+		assertThat(feed.handle()).isEqualTo(handle);
+		assertThat(row("'" + handle + "'").getText()).contains("Forum forum-du-phare").contains("Connecté");
 		assertThat(ingestion.drain(feed.id(), Feed.of(Feed.Kind.MENTIONS), 5)).isEqualTo(Ingestion.PollOutcome.CAUGHT_UP);
 		assertThat(api("/api/v1/items?network=rss")).contains("Le phare s'est rallum");
 	}

@@ -172,13 +172,22 @@ class IngestCrashIT {
 					out.add(line.substring(IngestCrashChild.PUBLISHED.length()));
 				}
 			}
-			String line;
-			while ((line = lines.poll(2, TimeUnit.SECONDS)) != null && !line.equals(EOF)) {
+			// Up to the end of its output (the reader always marks it), however slowly a loaded
+			// machine hands over the last lines: a pause of a few seconds is not the end.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			while (System.nanoTime() < deadline) {
+				String line = lines.poll(1, TimeUnit.SECONDS);
+				if (line == null) {
+					continue;
+				}
+				if (line.equals(EOF)) {
+					return out;
+				}
 				if (line.startsWith(IngestCrashChild.PUBLISHED)) {
 					out.add(line.substring(IngestCrashChild.PUBLISHED.length()));
 				}
 			}
-			return out;
+			throw new AssertionError("The child's output did not end within 90 s");
 		}
 	}
 

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vigie.MutableClock;
 import org.vigie.TestClockConfiguration;
 import org.vigie.shared.Ids;
@@ -34,6 +37,7 @@ import org.vigie.workspace.User;
 import org.vigie.workspace.Workspaces;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
@@ -43,13 +47,30 @@ import jakarta.mail.internet.MimeMessage;
  * Quiet hours defer e-mail and webhook alerts, which are then delivered grouped when the quiet
  * hours end, each in its recipient's language; time is moved with the injected clock.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=39252", "vigie.trends.tick=PT1H" })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "vigie.trends.tick=PT1H" })
 @ActiveProfiles("it")
 @Import(TestClockConfiguration.class)
 class QuietHoursIT {
 
+	/**
+	 * One mail server for the class on a free port (a fixed one collides with another run of the
+	 * suite on the same machine); the application is told the port, and each test starts with
+	 * empty mailboxes.
+	 */
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(39252, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeEach
+	void emptyMailboxes() throws FolderException {
+		smtp.purgeEmailFromAllMailboxes();
+	}
 
 	private static final Actor ADMIN = new Actor(UserId.generate(), "admin@vigie.test", Role.ADMIN, Set.of());
 

@@ -19,11 +19,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vigie.ingest.Annotations;
 import org.vigie.ingest.Author;
 import org.vigie.ingest.IncomingItem;
@@ -39,6 +42,7 @@ import org.vigie.workspace.Shows;
 import org.vigie.workspace.Workspaces;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
@@ -48,12 +52,29 @@ import jakarta.mail.internet.MimeMessage;
  * The trend engine on a replayed stream of items: items are fed bucket by bucket and the engine is
  * told what time it is, as the scheduler does in production.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=39251", "vigie.trends.tick=PT1H" })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "vigie.trends.tick=PT1H" })
 @ActiveProfiles("it")
 class TrendsIT {
 
+	/**
+	 * One mail server for the class on a free port (a fixed one collides with another run of the
+	 * suite on the same machine); the application is told the port, and each test starts with
+	 * empty mailboxes.
+	 */
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@BeforeEach
+	void emptyMailboxes() throws FolderException {
+		smtp.purgeEmailFromAllMailboxes();
+	}
 
 	private static final Actor ADMIN = new Actor(UserId.generate(), "admin@vigie.test", Role.ADMIN, Set.of());
 

@@ -9,11 +9,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -22,33 +23,14 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.TermQuery;
-import org.jspecify.annotations.Nullable;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MergePolicy;
-import org.apache.lucene.index.MergeTrigger;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.SegmentCommitInfo;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.CandidateMatcher;
-import org.apache.lucene.monitor.MatcherFactory;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.queries.spans.FieldMaskingSpanQuery;
@@ -56,39 +38,54 @@ import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.jspecify.annotations.Nullable;
 import org.vigie.archive.ArchivedItem;
 import org.vigie.archive.ItemAnalysis;
 import org.vigie.archive.ItemDocuments;
 import org.vigie.archive.ItemFields;
 
 /**
- * Every stored listening query in a Lucene {@link Monitor}, matched against pages of items.
+ * Every stored listening query, matched against pages of items with Lucene Monitor's
+ * presearcher.
  *
- * <p>A page is matched in three steps. Each item is analysed once, noting which items hold each
- * term some query uses (its tokens are kept). The Monitor then selects, once for the whole page,
- * the candidate queries: its presearcher ({@link TermFilteredPresearcher}, each query indexed by
- * the terms of its most selective branch, facets such as {@code lang:fr} weighed low) is run with
- * one document holding the page's noted terms. Each candidate is then decided for each item by
- * this class's {@link CandidateMatcher}: the Boolean structure over terms from the noted terms
- * (as Lucene would decide it on the item alone), and what depends on positions (phrases, NEAR)
- * or patterns by running the query on the memory index of the items that hold the terms it
- * needs, built from the kept tokens on first use. An item thus matches a query exactly when the
- * query matches the item on its own. No index of the page is written; the Monitor's query index
- * is kept in one segment.
+ * <p>Queries are registered as Lucene Monitor registers them: split by its {@link QueryDecomposer}
+ * (each branch of a top-level disjunction apart), and each part indexed by the terms Monitor's
+ * {@link TermFilteredPresearcher} chooses for it ({@link TermFilteredPresearcher#indexQuery}: the
+ * terms of its most selective branch, facets such as {@code lang:fr} weighed low, or "any token"
+ * when it may match without any of its terms). That index is kept here in memory, term by term,
+ * instead of in the Monitor's own Lucene index, which a presearch had to rewrite and read (doc
+ * values, query cache) for every candidate: the candidates of a page are the same, for a fraction
+ * of the work.
  *
- * <p>Thread-safe: queries may be added or removed while items are matched.
+ * <p>A page is matched in two steps. Each item is analysed once, noting which items hold each term
+ * some query uses (its tokens are kept); the parts indexed by a noted term, and those indexed by
+ * any token, are the page's candidates, as the Monitor's presearch of a document holding the
+ * page's terms would select them. Each candidate is then decided for each item: the Boolean
+ * structure over terms from the noted terms (as Lucene would decide it on the item alone), and
+ * what depends on positions (phrases, NEAR) or patterns by running the query on the memory index
+ * of the items that hold the terms it needs, built from the kept tokens on first use. An item thus
+ * matches a query exactly when the query matches the item on its own.
+ *
+ * <p>Thread-safe: queries may be added or removed while items are matched; a page is matched
+ * against the queries registered when it started.
  */
 public final class QueryMatcher implements Closeable {
 
@@ -109,15 +106,18 @@ public final class QueryMatcher implements Closeable {
 	/** Pages larger than this are matched in several passes, to bound the memory of one pass. */
 	static final int MAX_BATCH = 256;
 
-	/** Field type of the page document: terms only. */
-	private static final FieldType TERMS_ONLY = TextField.TYPE_NOT_STORED;
+	/** The field of the term by which the presearcher indexes a query that may match without any of its terms. */
+	private static final String ANY_TOKEN_FIELD = TermFilteredPresearcher.ANYTOKEN_FIELD;
 
 	private static final IndexSearcher NO_DOCUMENTS = noDocuments();
 
-	private final Monitor monitor;
+	private final TermFilteredPresearcher presearcher;
 
-	/** The fields, terms and prefixes each registered query reads. */
-	private final Map<String, Reads> reads = new ConcurrentHashMap<>();
+	/** How the Monitor splits a query into parts (its default). */
+	private final QueryDecomposer decomposer = new QueryDecomposer();
+
+	/** The registered queries by id, in registration order; guarded by itself, as are the counts below. */
+	private final Map<String, Registered> queries = new LinkedHashMap<>();
 
 	/** How many registered queries read each field. */
 	private final Map<String, Integer> fieldReaders = new HashMap<>();
@@ -125,28 +125,58 @@ public final class QueryMatcher implements Closeable {
 	/** How many registered queries look for each prefix ({@code emiss} of {@code emiss*}). */
 	private final Map<String, Integer> prefixReaders = new HashMap<>();
 
-	/** How many registered queries use each term. */
-	private final Map<Term, Integer> termReaders = new HashMap<>();
+	/** Each term some registered query uses, with how many queries use it. */
+	private final Map<Term, Slot> slots = new HashMap<>();
 
 	/** How many registered queries look for terms of a field by pattern (a prefix query). */
 	private final Map<String, Integer> patternReaders = new HashMap<>();
 
-	/** What documents must carry, replaced as a whole when queries change. */
-	private volatile Needs needs = Needs.NOTHING;
+	/** What pages are matched against, replaced as a whole when queries change. */
+	private volatile Index index = Index.EMPTY;
 
-	/** How each candidate query (as the Monitor decomposed it) is decided; emptied when queries change. */
-	private final Map<Identity, Plan> plans = new ConcurrentHashMap<>();
+	/** A registered query: what it reads, and its parts. */
+	private record Registered(Reads reads, List<Part> parts) {
+	}
 
 	private record Reads(Set<String> fields, Set<String> prefixes, Set<Term> terms, Set<String> patterns) {
 	}
 
 	/**
-	 * The fields read by at least one query, the prefixes looked for, the terms used per field, and
-	 * the fields some query reads by pattern (whose terms are all kept).
+	 * A part of a query as the Monitor decomposed it: how it is decided, and the terms the
+	 * presearcher indexed it by (an any-token term if it may match without its terms).
 	 */
-	private record Needs(Set<String> fields, CharArraySet prefixes, Map<String, Set<BytesRef>> terms, Set<String> patterns) {
+	private record Part(String queryId, Plan plan, List<Term> indexedBy) {
+	}
 
-		static final Needs NOTHING = new Needs(Set.of(), CharArraySet.EMPTY_SET, Map.of(), Set.of());
+	/**
+	 * A term some query uses, the same object as long as one does: what a page notes the holders
+	 * of. Compared by identity.
+	 */
+	private static final class Slot {
+
+		final Term term;
+
+		int readers;
+
+		Slot(Term term) {
+			this.term = term;
+		}
+	}
+
+	/** A term's slot and the parts (by number) the presearcher indexed by it. */
+	private record Indexed(Slot slot, int[] parts) {
+	}
+
+	/**
+	 * What pages are matched against: the fields read by at least one query, the prefixes looked
+	 * for, each used term with the parts indexed by it (per field), the fields some query reads by
+	 * pattern (whose terms are all kept), every part by number (the parts of one query follow each
+	 * other), and the parts indexed by any token.
+	 */
+	private record Index(Set<String> fields, CharArraySet prefixes, Map<String, Map<BytesRef, Indexed>> terms,
+			Set<String> patterns, Part[] parts, int[] anyToken, int queries) {
+
+		static final Index EMPTY = new Index(Set.of(), CharArraySet.EMPTY_SET, Map.of(), Set.of(), new Part[0], new int[0], 0);
 	}
 
 	/** A matcher with no queries, in memory, that knows nothing of how common terms are. */
@@ -161,36 +191,38 @@ public final class QueryMatcher implements Closeable {
 	 * what matches.
 	 */
 	public QueryMatcher(ToIntFunction<Term> documentFrequency) {
-		try {
-			this.monitor = new Monitor(ItemAnalysis.analyzer(),
-					new TermFilteredPresearcher(weightor(documentFrequency), List.of(), Set.of()), new OneSegmentConfiguration());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		this.presearcher = new TermFilteredPresearcher(weightor(documentFrequency), List.of(), Set.of());
 	}
 
 	/** Adds or replaces queries, by id. */
-	public void put(Collection<MonitorQuery> queries) {
-		synchronized (fieldReaders) {
-			// Documents carry what the new queries read before the queries are there.
-			for (MonitorQuery q : queries) {
-				Reads r = reads(q.getQuery());
-				Reads old = reads.put(q.getId(), r);
-				count(r, 1);
+	public void put(Collection<MonitorQuery> added) {
+		// Analysed outside the lock: the presearcher may ask the archive how common terms are.
+		Map<String, Reads> reads = new LinkedHashMap<>();
+		Map<String, List<Map.Entry<Query, List<Term>>>> decomposed = new HashMap<>();
+		for (MonitorQuery q : added) {
+			reads.put(q.getId(), reads(q.getQuery()));
+			List<Map.Entry<Query, List<Term>>> parts = new ArrayList<>();
+			for (Query part : decomposer.decompose(q.getQuery())) {
+				parts.add(Map.entry(part, indexedBy(presearcher.indexQuery(part, q.getMetadata()))));
+			}
+			decomposed.put(q.getId(), parts);
+		}
+		synchronized (queries) {
+			for (var e : reads.entrySet()) {
+				String id = e.getKey();
+				count(e.getValue(), 1);
+				List<Part> parts = new ArrayList<>();
+				for (var part : decomposed.get(id)) {
+					parts.add(new Part(id, Plan.of(part.getKey(), this::slot), part.getValue()));
+				}
+				Registered old = queries.remove(id);
+				queries.put(id, new Registered(e.getValue(), parts));
 				if (old != null) {
-					count(old, -1);
+					count(old.reads(), -1);
 				}
 			}
 			publish();
 		}
-		try {
-			monitor.register(queries);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		plans.clear();
 	}
 
 	/** Adds or replaces one query. */
@@ -200,20 +232,37 @@ public final class QueryMatcher implements Closeable {
 
 	/** Removes a query; nothing happens if it is unknown. */
 	public void remove(String id) {
-		try {
-			monitor.deleteById(id);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		plans.clear();
-		synchronized (fieldReaders) {
-			Reads old = reads.remove(id);
+		synchronized (queries) {
+			Registered old = queries.remove(id);
 			if (old != null) {
-				count(old, -1);
+				count(old.reads(), -1);
 				publish();
 			}
 		}
+	}
+
+	/** The slot of a term a registered query reads. */
+	private Slot slot(Term term) {
+		return Objects.requireNonNull(slots.get(term), () -> "no query reads " + term);
+	}
+
+	/** The terms of the presearcher's document for a query part. */
+	private static List<Term> indexedBy(Document doc) {
+		List<Term> out = new ArrayList<>();
+		for (IndexableField field : doc) {
+			try (TokenStream stream = field.tokenStream(null, null)) {
+				TermToBytesRefAttribute term = stream.addAttribute(TermToBytesRefAttribute.class);
+				stream.reset();
+				while (stream.incrementToken()) {
+					out.add(new Term(field.name(), BytesRef.deepCopyOf(term.getBytesRef())));
+				}
+				stream.end();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return out;
 	}
 
 	private void count(Reads r, int delta) {
@@ -224,21 +273,42 @@ public final class QueryMatcher implements Closeable {
 			prefixReaders.merge(p, delta, (a, b) -> a + b == 0 ? null : a + b);
 		}
 		for (Term t : r.terms()) {
-			termReaders.merge(t, delta, (a, b) -> a + b == 0 ? null : a + b);
+			Slot slot = slots.computeIfAbsent(t, Slot::new);
+			slot.readers += delta;
+			if (slot.readers == 0) {
+				slots.remove(t);
+			}
 		}
 		for (String f : r.patterns()) {
 			patternReaders.merge(f, delta, (a, b) -> a + b == 0 ? null : a + b);
 		}
 	}
 
+	/** Makes the index of the registered queries the one pages are matched against. */
 	private void publish() {
-		var prefixes = new CharArraySet(prefixReaders.keySet(), false);
-		Map<String, Set<BytesRef>> terms = new HashMap<>();
-		for (Term t : termReaders.keySet()) {
-			terms.computeIfAbsent(t.field(), f -> new HashSet<>()).add(t.bytes());
+		List<Part> parts = new ArrayList<>();
+		for (Registered r : queries.values()) {
+			parts.addAll(r.parts());
 		}
-		needs = new Needs(Set.copyOf(fieldReaders.keySet()), CharArraySet.unmodifiableSet(prefixes), terms,
-				Set.copyOf(patternReaders.keySet()));
+		Map<Slot, List<Integer>> bySlot = new HashMap<>();
+		List<Integer> any = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			for (Term t : parts.get(i).indexedBy()) {
+				Slot slot = t.field().equals(ANY_TOKEN_FIELD) ? null : slots.get(t);
+				// A term no query reads is never noted: such a part is a candidate for every page.
+				(slot == null ? any : bySlot.computeIfAbsent(slot, s -> new ArrayList<>())).add(i);
+			}
+		}
+		Map<String, Map<BytesRef, Indexed>> terms = new HashMap<>();
+		for (Slot slot : slots.values()) {
+			List<Integer> indexed = bySlot.getOrDefault(slot, List.of());
+			terms.computeIfAbsent(slot.term.field(), f -> new HashMap<>())
+				.put(slot.term.bytes(), new Indexed(slot, indexed.stream().mapToInt(Integer::intValue).toArray()));
+		}
+		index = new Index(Set.copyOf(fieldReaders.keySet()),
+				CharArraySet.unmodifiableSet(new CharArraySet(prefixReaders.keySet(), false)), terms,
+				Set.copyOf(patternReaders.keySet()), parts.toArray(Part[]::new),
+				any.stream().mapToInt(Integer::intValue).distinct().toArray(), queries.size());
 	}
 
 	/**
@@ -288,18 +358,13 @@ public final class QueryMatcher implements Closeable {
 	 * a query set looks for a few hundred).
 	 */
 	public Document document(ArchivedItem item) {
-		Needs n = needs;
-		return ItemDocuments.forMatching(item, n.fields(), n.prefixes());
+		Index ix = index;
+		return ItemDocuments.forMatching(item, ix.fields(), ix.prefixes());
 	}
 
 	/** How many queries are registered. */
 	public int size() {
-		try {
-			return monitor.getQueryCount();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return index.queries();
 	}
 
 	/** The ids of the queries that match the item; empty when none does. */
@@ -307,9 +372,12 @@ public final class QueryMatcher implements Closeable {
 		return matchAll(List.of(item)).get(0);
 	}
 
-	/** The ids of the queries that match the document (built by {@link ItemDocuments#forMatching}). */
+	/**
+	 * The ids of the queries that match the document (built by {@link ItemDocuments#forMatching}
+	 * with at least the fields and prefixes of {@link #document}).
+	 */
 	public Set<String> match(Document doc) {
-		return matchDocuments(List.of(doc), needs).get(0);
+		return matchDocuments(List.of(doc), index).get(0);
 	}
 
 	/**
@@ -318,41 +386,41 @@ public final class QueryMatcher implements Closeable {
 	 * hold a term it needs. The i-th set belongs to the i-th item.
 	 */
 	public List<Set<String>> matchAll(List<ArchivedItem> items) {
-		Needs n = needs;
+		Index ix = index;
 		List<Set<String>> out = new ArrayList<>(items.size());
 		for (int from = 0; from < items.size(); from += MAX_BATCH) {
 			List<ArchivedItem> page = items.subList(from, Math.min(items.size(), from + MAX_BATCH));
 			List<Document> docs = new ArrayList<>(page.size());
 			for (ArchivedItem item : page) {
-				docs.add(ItemDocuments.forMatching(item, n.fields(), n.prefixes()));
+				docs.add(ItemDocuments.forMatching(item, ix.fields(), ix.prefixes()));
 			}
-			out.addAll(matchDocuments(docs, n));
+			out.addAll(matchDocuments(docs, ix));
 		}
 		return out;
 	}
 
-	private List<Set<String>> matchDocuments(List<Document> docs, Needs n) {
-		Page page = new Page(docs, n);
+	private static List<Set<String>> matchDocuments(List<Document> docs, Index ix) {
 		try {
-			monitor.match(page.document(), page);
+			Page page = new Page(docs, ix);
+			page.decide();
+			return page.matches;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return page.matches();
 	}
 
 	/**
 	 * One page being matched. Each item is analysed once: the terms some query uses are noted with
 	 * the items that hold them, and its tokens are kept so that its memory index, needed only to run
 	 * queries that depend on positions (phrases, proximity) or patterns, is built on first use without
-	 * analysing it again. It is also the {@link MatcherFactory} of the Monitor pass over the page.
+	 * analysing it again. The parts indexed by a noted term are the page's candidates.
 	 */
-	private final class Page implements MatcherFactory<QueryMatch> {
+	private static final class Page {
 
 		private final int size;
 
-		private final Needs needs;
+		private final Index index;
 
 		/** Each item's fields, tokenized fields replaying their tokens. */
 		private final List<List<IndexableField>> fields;
@@ -360,32 +428,35 @@ public final class QueryMatcher implements Closeable {
 		/** Each item's memory index, once built. */
 		private final IndexSearcher[] searchers;
 
-		/** Field → term → the items holding it; only terms some query uses, or all for pattern fields. */
-		private final Map<String, Map<BytesRef, BitSet>> terms = new HashMap<>();
+		/** The items holding each used term that some item holds. */
+		private final Map<Slot, BitSet> holders = new HashMap<>();
+
+		/** Field → term → the items holding it, for the fields some query reads by pattern. */
+		private final Map<String, Map<BytesRef, BitSet>> allTerms = new HashMap<>();
+
+		/** The candidate parts, by number. */
+		private final BitSet candidates = new BitSet();
 
 		private final List<Set<String>> matches;
 
 		private final BitSet everyItem;
 
-		/** The items each query matched so far. */
-		private final Map<String, BitSet> matchedBy = new HashMap<>();
-
-		Page(List<Document> docs, Needs needs) {
+		Page(List<Document> docs, Index index) throws IOException {
 			this.size = docs.size();
-			this.needs = needs;
+			this.index = index;
 			this.fields = new ArrayList<>(size);
 			this.searchers = new IndexSearcher[size];
 			this.matches = new ArrayList<>(size);
 			this.everyItem = new BitSet(size);
 			everyItem.set(0, size);
-			try {
-				for (int i = 0; i < size; i++) {
-					fields.add(analyse(i, docs.get(i)));
-					matches.add(Set.of());
-				}
+			for (int i = 0; i < size; i++) {
+				fields.add(analyse(i, docs.get(i)));
+				matches.add(Set.of());
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
+			if (size > 0) {
+				for (int p : index.anyToken()) {
+					candidates.set(p);
+				}
 			}
 		}
 
@@ -400,9 +471,9 @@ public final class QueryMatcher implements Closeable {
 						replay.add(field);
 						continue;
 					}
-					boolean all = needs.patterns().contains(name);
-					Set<BytesRef> used = needs.terms().get(name);
-					Map<BytesRef, BitSet> byTerm = all || used != null ? terms.computeIfAbsent(name, f -> new HashMap<>()) : null;
+					Map<BytesRef, Indexed> used = index.terms().get(name);
+					Map<BytesRef, BitSet> all = index.patterns().contains(name) ? allTerms.computeIfAbsent(name, f -> new HashMap<>())
+							: null;
 					TermToBytesRefAttribute termAtt = stream.getAttribute(TermToBytesRefAttribute.class);
 					PositionIncrementAttribute posAtt = stream.addAttribute(PositionIncrementAttribute.class);
 					Tokens tokens = tokenized ? new Tokens() : null;
@@ -412,13 +483,19 @@ public final class QueryMatcher implements Closeable {
 						if (tokens != null) {
 							tokens.add(term, posAtt.getPositionIncrement());
 						}
-						if (byTerm != null && (all || used.contains(term))) {
-							BitSet holders = byTerm.get(term);
-							if (holders == null) {
-								holders = new BitSet(size);
-								byTerm.put(BytesRef.deepCopyOf(term), holders);
+						if (used != null) {
+							Indexed indexed = used.get(term);
+							if (indexed != null) {
+								note(indexed, item);
 							}
-							holders.set(item);
+						}
+						if (all != null) {
+							BitSet holding = all.get(term);
+							if (holding == null) {
+								holding = new BitSet(size);
+								all.put(BytesRef.deepCopyOf(term), holding);
+							}
+							holding.set(item);
 						}
 					}
 					stream.end();
@@ -426,6 +503,55 @@ public final class QueryMatcher implements Closeable {
 				}
 			}
 			return replay;
+		}
+
+		/** Notes that the item holds the term; the parts indexed by it become candidates. */
+		private void note(Indexed indexed, int item) {
+			BitSet holding = holders.get(indexed.slot());
+			if (holding == null) {
+				holding = new BitSet(size);
+				holders.put(indexed.slot(), holding);
+				for (int p : indexed.parts()) {
+					candidates.set(p);
+				}
+			}
+			holding.set(item);
+		}
+
+		/** Decides each candidate part for the items of the page. */
+		void decide() throws IOException {
+			String query = null;
+			// The items the current query matched so far: another part of the same query need not
+			// look at them again. Plans never change the set they are given.
+			BitSet matched = null;
+			for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+				Part part = index.parts()[p];
+				if (!part.queryId().equals(query)) {
+					query = part.queryId();
+					matched = null;
+				}
+				BitSet within = everyItem;
+				if (matched != null) {
+					within = (BitSet) everyItem.clone();
+					within.andNot(matched);
+					if (within.isEmpty()) {
+						continue;
+					}
+				}
+				BitSet matching = part.plan().matching(this, within);
+				if (matching.isEmpty()) {
+					continue;
+				}
+				if (matched == null) {
+					matched = matching;
+				}
+				else {
+					matched.or(matching);
+				}
+				for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+					record(i, query);
+				}
+			}
 		}
 
 		/** The item's memory index, built on first use from its kept tokens. */
@@ -443,68 +569,16 @@ public final class QueryMatcher implements Closeable {
 			return searcher;
 		}
 
-		/** The items holding the term, or null if none does (or the page did not note it: see {@link #noted}). */
+		/** The items holding the term, or null if none does. */
 		@Nullable
-		BitSet holders(String field, BytesRef term) {
-			Map<BytesRef, BitSet> byTerm = terms.get(field);
-			return byTerm == null ? null : byTerm.get(term);
+		BitSet holders(Slot slot) {
+			return holders.get(slot);
 		}
 
-		/** Whether the page noted, for each item, whether it holds the term. */
-		boolean noted(String field, BytesRef term) {
-			if (needs.patterns().contains(field)) {
-				return true;
-			}
-			Set<BytesRef> used = needs.terms().get(field);
-			return used != null && used.contains(term);
-		}
-
-		/** The page as one document for the presearcher: every noted term of every item. */
-		Document document() {
-			Document doc = new Document();
-			for (var field : terms.entrySet()) {
-				doc.add(new Field(field.getKey(), new TermsStream(field.getValue().keySet()), TERMS_ONLY));
-			}
-			return doc;
-		}
-
-		List<Set<String>> matches() {
-			return matches;
-		}
-
-		@Override
-		public CandidateMatcher<QueryMatch> createMatcher(IndexSearcher pageSearcher) {
-			return new CandidateMatcher<>(pageSearcher) {
-				@Override
-				protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
-					// Plans never change the set they are given. Another part of the same query
-					// (the Monitor splits disjunctions) need not look again at the items it matched.
-					BitSet already = matchedBy.get(queryId);
-					BitSet within = everyItem;
-					if (already != null) {
-						within = (BitSet) everyItem.clone();
-						within.andNot(already);
-					}
-					BitSet matching = plan(query).matching(Page.this, within);
-					if (matching.isEmpty()) {
-						return;
-					}
-					if (already == null) {
-						matchedBy.put(queryId, matching);
-					}
-					else {
-						already.or(matching);
-					}
-					for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
-						record(i, queryId);
-					}
-				}
-
-				@Override
-				public QueryMatch resolve(QueryMatch match1, QueryMatch match2) {
-					return match1;
-				}
-			};
+		/** Term → the items holding it, for a field some query reads by pattern; null otherwise or if no item has the field. */
+		@Nullable
+		Map<BytesRef, BitSet> allTerms(String field) {
+			return allTerms.get(field);
 		}
 
 		private void record(int item, String queryId) {
@@ -514,33 +588,6 @@ public final class QueryMatcher implements Closeable {
 				matches.set(item, found);
 			}
 			found.add(queryId);
-		}
-	}
-
-	/** The plan of a candidate query, made once per query object the Monitor hands over. */
-	private Plan plan(Query query) {
-		Plan p = plans.get(new Identity(query));
-		if (p == null) {
-			if (plans.size() > 4 * reads.size() + 10_000) {
-				plans.clear();
-			}
-			p = Plan.of(query);
-			plans.put(new Identity(query), p);
-		}
-		return p;
-	}
-
-	/** A query as a key by identity: the Monitor hands over the same objects until queries change. */
-	private record Identity(Query query) {
-
-		@Override
-		public boolean equals(Object o) {
-			return o instanceof Identity other && other.query == query;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(query);
 		}
 	}
 
@@ -561,15 +608,16 @@ public final class QueryMatcher implements Closeable {
 		/** Rough cost, to decide cheap clauses first. */
 		int cost();
 
-		static Plan of(Query query) {
+		/** The plan of a query whose terms all have a slot in {@code slots}. */
+		static Plan of(Query query, Function<Term, Slot> slots) {
 			if (query instanceof TermQuery t) {
-				return new TermPlan(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+				return new TermPlan(slots.apply(t.getTerm()));
 			}
 			if (query instanceof BoostQuery b) {
-				return of(b.getQuery());
+				return of(b.getQuery(), slots);
 			}
 			if (query instanceof ConstantScoreQuery c) {
-				return of(c.getQuery());
+				return of(c.getQuery(), slots);
 			}
 			if (query instanceof MatchAllDocsQuery) {
 				return new AllPlan();
@@ -583,9 +631,9 @@ public final class QueryMatcher implements Closeable {
 				List<Plan> prohibited = new ArrayList<>();
 				for (BooleanClause c : b.clauses()) {
 					switch (c.getOccur()) {
-						case MUST, FILTER -> required.add(of(c.getQuery()));
-						case SHOULD -> optional.add(of(c.getQuery()));
-						case MUST_NOT -> prohibited.add(of(c.getQuery()));
+						case MUST, FILTER -> required.add(of(c.getQuery(), slots));
+						case SHOULD -> optional.add(of(c.getQuery(), slots));
+						case MUST_NOT -> prohibited.add(of(c.getQuery(), slots));
 					}
 				}
 				if (required.isEmpty() && optional.isEmpty()) {
@@ -596,7 +644,7 @@ public final class QueryMatcher implements Closeable {
 				}
 				return new AndPlan(sorted(required), sorted(prohibited));
 			}
-			return RunPlan.of(query);
+			return RunPlan.of(query, slots);
 		}
 
 		/**
@@ -604,24 +652,24 @@ public final class QueryMatcher implements Closeable {
 		 * words, a proximity all its sides), or null when there is none to tell.
 		 */
 		@Nullable
-		static Plan necessary(Query query) {
+		static Plan necessary(Query query, Function<Term, Slot> slots) {
 			if (query instanceof PhraseQuery p && p.getTerms().length > 0) {
 				List<Plan> all = new ArrayList<>();
 				for (Term t : p.getTerms()) {
-					all.add(new TermPlan(t.field(), BytesRef.deepCopyOf(t.bytes())));
+					all.add(new TermPlan(slots.apply(t)));
 				}
 				return new AndPlan(all.toArray(Plan[]::new), new Plan[0]);
 			}
 			if (query instanceof SpanTermQuery t) {
-				return new TermPlan(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+				return new TermPlan(slots.apply(t.getTerm()));
 			}
 			if (query instanceof FieldMaskingSpanQuery m) {
-				return necessary(m.getMaskedQuery());
+				return necessary(m.getMaskedQuery(), slots);
 			}
 			if (query instanceof SpanNearQuery n) {
 				List<Plan> all = new ArrayList<>();
 				for (SpanQuery clause : n.getClauses()) {
-					Plan c = necessary(clause);
+					Plan c = necessary(clause, slots);
 					if (c != null) {
 						all.add(c);
 					}
@@ -631,7 +679,7 @@ public final class QueryMatcher implements Closeable {
 			if (query instanceof SpanOrQuery o) {
 				List<Plan> any = new ArrayList<>();
 				for (SpanQuery clause : o.getClauses()) {
-					Plan c = necessary(clause);
+					Plan c = necessary(clause, slots);
 					if (c == null) {
 						return null;
 					}
@@ -647,17 +695,13 @@ public final class QueryMatcher implements Closeable {
 		}
 	}
 
-	private record TermPlan(String field, BytesRef term) implements Plan {
+	private record TermPlan(Slot slot) implements Plan {
 
 		@Override
-		public BitSet matching(Page page, BitSet within) throws IOException {
-			BitSet holders = page.holders(field, term);
-			if (holders == null && page.noted(field, term)) {
-				return new BitSet();
-			}
+		public BitSet matching(Page page, BitSet within) {
+			BitSet holders = page.holders(slot);
 			if (holders == null) {
-				// A query registered after the page was analysed: ask each item.
-				return RunPlan.of(new TermQuery(new Term(field, term))).matching(page, within);
+				return new BitSet();
 			}
 			BitSet out = (BitSet) within.clone();
 			out.and(holders);
@@ -762,13 +806,13 @@ public final class QueryMatcher implements Closeable {
 	 * match without any of its terms (a match-all under an exclusion). Rewritten once when its
 	 * rewriting does not depend on the item (no pattern).
 	 */
-	private record RunPlan(Query query, @Nullable Query rewritten, @Nullable Plan necessary, Term[] terms, List<Pattern> patterns,
+	private record RunPlan(Query query, @Nullable Query rewritten, @Nullable Plan necessary, Slot[] terms, List<Pattern> patterns,
 			boolean anything) implements Plan {
 
 		private record Pattern(String field, Supplier<ByteRunAutomaton> automaton) {
 		}
 
-		static RunPlan of(Query query) {
+		static RunPlan of(Query query, Function<Term, Slot> slots) {
 			List<Term> terms = new ArrayList<>();
 			List<Pattern> patterns = new ArrayList<>();
 			boolean[] anything = { false };
@@ -802,7 +846,8 @@ public final class QueryMatcher implements Closeable {
 					throw new UncheckedIOException(e);
 				}
 			}
-			return new RunPlan(query, rewritten, Plan.necessary(query), terms.toArray(Term[]::new), patterns, anything[0]);
+			return new RunPlan(query, rewritten, Plan.necessary(query, slots), terms.stream().map(slots).toArray(Slot[]::new),
+					patterns, anything[0]);
 		}
 
 		@Override
@@ -822,20 +867,14 @@ public final class QueryMatcher implements Closeable {
 				return (BitSet) within.clone();
 			}
 			BitSet out = new BitSet();
-			for (Term t : terms) {
-				if (!page.noted(t.field(), t.bytes())) {
-					return (BitSet) within.clone();
-				}
-				BitSet holders = page.holders(t.field(), t.bytes());
+			for (Slot t : terms) {
+				BitSet holders = page.holders(t);
 				if (holders != null) {
 					out.or(holders);
 				}
 			}
 			for (Pattern p : patterns) {
-				if (!page.needs.patterns().contains(p.field())) {
-					return (BitSet) within.clone();
-				}
-				Map<BytesRef, BitSet> byTerm = page.terms.get(p.field());
+				Map<BytesRef, BitSet> byTerm = page.allTerms(p.field());
 				if (byTerm == null) {
 					continue;
 				}
@@ -923,74 +962,6 @@ public final class QueryMatcher implements Closeable {
 		}
 	}
 
-	/** A token stream of ready-made terms. */
-	private static final class TermsStream extends TokenStream {
-
-		private final Iterator<BytesRef> terms;
-
-		private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-
-		TermsStream(Collection<BytesRef> terms) {
-			this.terms = terms.iterator();
-		}
-
-		@Override
-		public boolean incrementToken() {
-			if (!terms.hasNext()) {
-				return false;
-			}
-			clearAttributes();
-			term.setBytesRef(terms.next());
-			return true;
-		}
-	}
-
-	/**
-	 * The Monitor's query index in one segment, merged in the thread that registers queries: every
-	 * presearch pays its per-segment setup (terms dictionary, doc values of ids) once.
-	 */
-	private static final class OneSegmentConfiguration extends MonitorConfiguration {
-
-		@Override
-		protected IndexWriterConfig getIndexWriterConfig() {
-			IndexWriterConfig config = super.getIndexWriterConfig();
-			config.setMergePolicy(new OneSegment());
-			config.setMergeScheduler(new SerialMergeScheduler());
-			return config;
-		}
-	}
-
-	/** Merges every segment into one. */
-	private static final class OneSegment extends MergePolicy {
-
-		@Override
-		public MergeSpecification findMerges(MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
-			List<SegmentCommitInfo> free = new ArrayList<>();
-			for (SegmentCommitInfo segment : infos) {
-				if (!context.getMergingSegments().contains(segment)) {
-					free.add(segment);
-				}
-			}
-			if (free.size() < 2) {
-				return null;
-			}
-			MergeSpecification spec = new MergeSpecification();
-			spec.add(new OneMerge(free));
-			return spec;
-		}
-
-		@Override
-		public MergeSpecification findForcedMerges(SegmentInfos infos, int maxSegmentCount,
-				Map<SegmentCommitInfo, Boolean> segmentsToMerge, MergeContext context) {
-			return findMerges(MergeTrigger.EXPLICIT, infos, context);
-		}
-
-		@Override
-		public MergeSpecification findForcedDeletesMerges(SegmentInfos infos, MergeContext context) {
-			return findMerges(MergeTrigger.EXPLICIT, infos, context);
-		}
-	}
-
 	private static IndexSearcher noDocuments() {
 		try {
 			return new IndexSearcher(new MultiReader());
@@ -1000,8 +971,8 @@ public final class QueryMatcher implements Closeable {
 		}
 	}
 
+	/** Nothing to release: the queries are in memory. */
 	@Override
-	public void close() throws IOException {
-		monitor.close();
+	public void close() {
 	}
 }

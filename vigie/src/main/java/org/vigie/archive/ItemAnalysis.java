@@ -25,6 +25,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 
 /**
  * How item text is turned into searchable words, for French and English alike: Unicode word
@@ -123,15 +125,8 @@ public final class ItemAnalysis {
 				skipped += increment.getPositionIncrement();
 				char[] buffer = term.buffer();
 				int length = term.length();
-				count = 0;
+				count = wantedPrefixes(buffer, length, wanted, ends);
 				next = 0;
-				int end = 0;
-				for (int points = 1; points <= MAX_PREFIX && end < length; points++) {
-					end += Character.charCount(Character.codePointAt(buffer, end, length));
-					if (points >= 2 && wanted.contains(buffer, 0, end)) {
-						ends[count++] = end;
-					}
-				}
 				if (count > 0) {
 					if (word.length < length) {
 						word = new char[length];
@@ -154,6 +149,121 @@ public final class ItemAnalysis {
 			count = 0;
 			next = 0;
 			skipped = 0;
+		}
+	}
+
+	/**
+	 * Where each prefix of 2 to {@link #MAX_PREFIX} code points of a word that is in {@code wanted}
+	 * ends, in chars, shortest first, in {@code ends}; how many there are.
+	 */
+	private static int wantedPrefixes(char[] word, int length, CharArraySet wanted, int[] ends) {
+		int count = 0;
+		int end = 0;
+		for (int points = 1; points <= MAX_PREFIX && end < length; points++) {
+			end += Character.charCount(Character.codePointAt(word, end, length));
+			if (points >= 2 && wanted.contains(word, 0, end)) {
+				ends[count++] = end;
+			}
+		}
+		return count;
+	}
+
+	private static final ThreadLocal<TextAndPrefixes> TEXT_AND_PREFIXES = ThreadLocal.withInitial(TextAndPrefixes::new);
+
+	/**
+	 * {@code text} analysed once for both {@link ItemFields#TEXT} and {@link ItemFields#TEXT_PREFIX}
+	 * (the two analyses share everything but their last step): the stream gives the tokens of
+	 * {@link ItemFields#TEXT}; with each, {@link TextAndPrefixes#prefixCount()} and
+	 * {@link TextAndPrefixes#prefix(int)} give the prefixes of the word in {@code wanted}, as
+	 * {@link #prefixes} gives them, at the same position. One per thread, reused: consume the stream
+	 * (reset, tokens, end, close) before asking for another.
+	 */
+	public static TextAndPrefixes textAndPrefixes(String text, CharArraySet wanted) {
+		TextAndPrefixes analysis = TEXT_AND_PREFIXES.get();
+		analysis.start(text, wanted);
+		return analysis;
+	}
+
+	/** See {@link #textAndPrefixes}. */
+	public static final class TextAndPrefixes {
+
+		private final Tokenizer source = new StandardTokenizer();
+
+		private final PrefixTap tap;
+
+		private final TokenStream stream;
+
+		private TextAndPrefixes() {
+			TokenStream folded = new ElisionFilter(source, ELISIONS);
+			folded = new LowerCaseFilter(folded);
+			folded = new ASCIIFoldingFilter(folded);
+			tap = new PrefixTap(folded);
+			stream = new PluralFilter(tap);
+		}
+
+		private void start(String text, CharArraySet wanted) {
+			source.setReader(new StringReader(text));
+			tap.wanted = wanted;
+		}
+
+		/** The tokens of {@link ItemFields#TEXT}. */
+		public TokenStream stream() {
+			return stream;
+		}
+
+		/** How many wanted prefixes the current token's word has. */
+		public int prefixCount() {
+			return tap.count;
+		}
+
+		/** The k-th wanted prefix of the current token's word, shortest first, as UTF-8 (valid until the next call). */
+		public BytesRef prefix(int k) {
+			tap.bytes.copyChars(tap.word, 0, tap.ends[k]);
+			return tap.bytes.get();
+		}
+	}
+
+	/** Notes the wanted prefixes of each word before it is reduced to the singular. */
+	private static final class PrefixTap extends TokenFilter {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private CharArraySet wanted = CharArraySet.EMPTY_SET;
+
+		private char[] word = new char[16];
+
+		private final int[] ends = new int[MAX_PREFIX];
+
+		private int count;
+
+		private final BytesRefBuilder bytes = new BytesRefBuilder();
+
+		PrefixTap(TokenStream input) {
+			super(input);
+		}
+
+		@Override
+		public boolean incrementToken() throws IOException {
+			if (!input.incrementToken()) {
+				count = 0;
+				return false;
+			}
+			char[] buffer = term.buffer();
+			int length = term.length();
+			count = wanted.isEmpty() ? 0 : wantedPrefixes(buffer, length, wanted, ends);
+			if (count > 0) {
+				if (word.length < length) {
+					word = new char[length];
+				}
+				System.arraycopy(buffer, 0, word, 0, ends[count - 1]);
+			}
+			return true;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			count = 0;
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.IndexableFieldType;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -177,6 +180,19 @@ public final class QueryMatcher implements Closeable {
 			Set<String> patterns, Part[] parts, int[] anyToken, int queries) {
 
 		static final Index EMPTY = new Index(Set.of(), CharArraySet.EMPTY_SET, Map.of(), Set.of(), new Part[0], new int[0], 0);
+
+		/** Whether a query reads the item's text, as words or prefixes. */
+		boolean readsText() {
+			return fields.contains(ItemFields.TEXT) || fields.contains(ItemFields.TEXT_PREFIX);
+		}
+
+		/** The fields read other than the text's words and prefixes, which the matcher analyses itself. */
+		Set<String> otherFields() {
+			Set<String> other = new HashSet<>(fields);
+			other.remove(ItemFields.TEXT);
+			other.remove(ItemFields.TEXT_PREFIX);
+			return other;
+		}
 	}
 
 	/** A matcher with no queries, in memory, that knows nothing of how common terms are. */
@@ -377,7 +393,7 @@ public final class QueryMatcher implements Closeable {
 	 * with at least the fields and prefixes of {@link #document}).
 	 */
 	public Set<String> match(Document doc) {
-		return matchDocuments(List.of(doc), index).get(0);
+		return matchDocuments(List.of(doc), null, index).get(0);
 	}
 
 	/**
@@ -387,27 +403,39 @@ public final class QueryMatcher implements Closeable {
 	 */
 	public List<Set<String>> matchAll(List<ArchivedItem> items) {
 		Index ix = index;
+		// The text's words and prefixes are analysed together by the page, the rest as documents.
+		boolean text = ix.readsText();
+		Set<String> other = text ? ix.otherFields() : ix.fields();
 		List<Set<String>> out = new ArrayList<>(items.size());
 		for (int from = 0; from < items.size(); from += MAX_BATCH) {
 			List<ArchivedItem> page = items.subList(from, Math.min(items.size(), from + MAX_BATCH));
 			List<Document> docs = new ArrayList<>(page.size());
+			List<String> texts = new ArrayList<>(page.size());
 			for (ArchivedItem item : page) {
-				docs.add(ItemDocuments.forMatching(item, ix.fields(), ix.prefixes()));
+				docs.add(ItemDocuments.forMatching(item, other, null));
+				texts.add(item.text());
 			}
-			out.addAll(matchDocuments(docs, ix));
+			out.addAll(matchDocuments(docs, text ? texts : null, ix));
 		}
 		return out;
 	}
 
-	private static List<Set<String>> matchDocuments(List<Document> docs, Index ix) {
+	private static List<Set<String>> matchDocuments(List<Document> docs, @Nullable List<String> texts, Index ix) {
 		try {
-			Page page = new Page(docs, ix);
+			Page page = new Page(docs, texts, ix);
 			page.decide();
 			return page.matches;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** What an item's memory index is built from: its untokenized fields as they are, its tokenized fields' tokens. */
+	private record Kept(List<IndexableField> untokenized, List<KeptTokens> tokenized) {
+	}
+
+	private record KeptTokens(String field, IndexableFieldType type, Tokens tokens) {
 	}
 
 	/**
@@ -422,8 +450,8 @@ public final class QueryMatcher implements Closeable {
 
 		private final Index index;
 
-		/** Each item's fields, tokenized fields replaying their tokens. */
-		private final List<List<IndexableField>> fields;
+		/** What each item's memory index is built from. */
+		private final List<Kept> kept;
 
 		/** Each item's memory index, once built. */
 		private final IndexSearcher[] searchers;
@@ -431,8 +459,11 @@ public final class QueryMatcher implements Closeable {
 		/** The items holding each used term that some item holds. */
 		private final Map<Slot, BitSet> holders = new HashMap<>();
 
-		/** Field → term → the items holding it, for the fields some query reads by pattern. */
-		private final Map<String, Map<BytesRef, BitSet>> allTerms = new HashMap<>();
+		/** Field → each item's terms, for the fields some query reads by pattern. */
+		private final Map<String, Tokens[]> patternTerms = new HashMap<>();
+
+		/** The stream of the last untokenized field, reused. */
+		private @Nullable TokenStream keywords;
 
 		/** The candidate parts, by number. */
 		private final BitSet candidates = new BitSet();
@@ -441,16 +472,21 @@ public final class QueryMatcher implements Closeable {
 
 		private final BitSet everyItem;
 
-		Page(List<Document> docs, Index index) throws IOException {
+		Page(List<Document> docs, @Nullable List<String> texts, Index index) throws IOException {
 			this.size = docs.size();
 			this.index = index;
-			this.fields = new ArrayList<>(size);
+			this.kept = new ArrayList<>(size);
 			this.searchers = new IndexSearcher[size];
 			this.matches = new ArrayList<>(size);
 			this.everyItem = new BitSet(size);
 			everyItem.set(0, size);
 			for (int i = 0; i < size; i++) {
-				fields.add(analyse(i, docs.get(i)));
+				Kept k = new Kept(new ArrayList<>(), new ArrayList<>());
+				if (texts != null) {
+					analyseText(i, texts.get(i), k);
+				}
+				analyse(i, docs.get(i), k);
+				kept.add(k);
 				matches.add(Set.of());
 			}
 			if (size > 0) {
@@ -460,20 +496,88 @@ public final class QueryMatcher implements Closeable {
 			}
 		}
 
-		/** Notes the terms of the item that queries use; the fields to build its memory index from. */
-		private List<IndexableField> analyse(int item, Document doc) throws IOException {
-			List<IndexableField> replay = new ArrayList<>();
+		/**
+		 * Notes the words and the wanted prefixes of the item's text that queries use, from one
+		 * analysis of the text; keeps them for its memory index.
+		 */
+		private void analyseText(int item, String text, Kept k) throws IOException {
+			boolean words = index.fields().contains(ItemFields.TEXT);
+			boolean prefixes = index.fields().contains(ItemFields.TEXT_PREFIX);
+			Map<BytesRef, Indexed> usedWords = index.terms().get(ItemFields.TEXT);
+			Map<BytesRef, Indexed> usedPrefixes = index.terms().get(ItemFields.TEXT_PREFIX);
+			Tokens wordTokens = words ? new Tokens() : null;
+			Tokens prefixTokens = prefixes ? new Tokens() : null;
+			var analysis = ItemAnalysis.textAndPrefixes(text, prefixes ? index.prefixes() : CharArraySet.EMPTY_SET);
+			try (TokenStream stream = analysis.stream()) {
+				TermToBytesRefAttribute termAtt = stream.getAttribute(TermToBytesRefAttribute.class);
+				PositionIncrementAttribute posAtt = stream.addAttribute(PositionIncrementAttribute.class);
+				// Positions of words that gave no prefix, carried to the next prefix given.
+				int skipped = 0;
+				stream.reset();
+				while (stream.incrementToken()) {
+					int increment = posAtt.getPositionIncrement();
+					if (prefixTokens != null) {
+						skipped += increment;
+						int count = analysis.prefixCount();
+						for (int p = 0; p < count; p++) {
+							BytesRef prefix = analysis.prefix(p);
+							prefixTokens.add(prefix, p == 0 ? skipped : 0);
+							note(usedPrefixes, prefix, item);
+						}
+						if (count > 0) {
+							skipped = 0;
+						}
+					}
+					if (wordTokens != null) {
+						BytesRef term = termAtt.getBytesRef();
+						wordTokens.add(term, increment);
+						note(usedWords, term, item);
+					}
+				}
+				stream.end();
+			}
+			keep(item, ItemFields.TEXT, TextField.TYPE_NOT_STORED, wordTokens, k);
+			keep(item, ItemFields.TEXT_PREFIX, TextField.TYPE_NOT_STORED, prefixTokens, k);
+		}
+
+		/** Keeps a tokenized field's tokens for the item's memory index, and for the patterns that read the field. */
+		private void keep(int item, String field, IndexableFieldType type, @Nullable Tokens tokens, Kept k) {
+			if (tokens == null) {
+				return;
+			}
+			k.tokenized().add(new KeptTokens(field, type, tokens));
+			if (index.patterns().contains(field)) {
+				patternTermsOf(field)[item] = tokens;
+			}
+		}
+
+		private Tokens[] patternTermsOf(String field) {
+			return patternTerms.computeIfAbsent(field, f -> new Tokens[size]);
+		}
+
+		/** Notes the terms of the item's fields that queries use; keeps the fields for its memory index. */
+		private void analyse(int item, Document doc, Kept k) throws IOException {
 			for (IndexableField field : doc) {
 				String name = field.name();
 				boolean tokenized = field.fieldType().tokenized();
-				try (TokenStream stream = field.tokenStream(ItemAnalysis.analyzer(), null)) {
-					if (stream == null) {
-						replay.add(field);
-						continue;
-					}
+				TokenStream stream = field.tokenStream(ItemAnalysis.analyzer(), tokenized ? null : keywords);
+				if (stream == null) {
+					k.untokenized().add(field);
+					continue;
+				}
+				if (!tokenized) {
+					keywords = stream;
+				}
+				try (stream) {
 					Map<BytesRef, Indexed> used = index.terms().get(name);
-					Map<BytesRef, BitSet> all = index.patterns().contains(name) ? allTerms.computeIfAbsent(name, f -> new HashMap<>())
-							: null;
+					Tokens pattern = null;
+					if (!tokenized && index.patterns().contains(name)) {
+						Tokens[] byItem = patternTermsOf(name);
+						if (byItem[item] == null) {
+							byItem[item] = new Tokens();
+						}
+						pattern = byItem[item];
+					}
 					TermToBytesRefAttribute termAtt = stream.getAttribute(TermToBytesRefAttribute.class);
 					PositionIncrementAttribute posAtt = stream.addAttribute(PositionIncrementAttribute.class);
 					Tokens tokens = tokenized ? new Tokens() : null;
@@ -483,26 +587,30 @@ public final class QueryMatcher implements Closeable {
 						if (tokens != null) {
 							tokens.add(term, posAtt.getPositionIncrement());
 						}
-						if (used != null) {
-							Indexed indexed = used.get(term);
-							if (indexed != null) {
-								note(indexed, item);
-							}
+						if (pattern != null) {
+							pattern.add(term, 0);
 						}
-						if (all != null) {
-							BitSet holding = all.get(term);
-							if (holding == null) {
-								holding = new BitSet(size);
-								all.put(BytesRef.deepCopyOf(term), holding);
-							}
-							holding.set(item);
-						}
+						note(used, term, item);
 					}
 					stream.end();
-					replay.add(tokens == null ? field : new Field(name, tokens.replay(), field.fieldType()));
+					if (tokens != null) {
+						keep(item, name, field.fieldType(), tokens, k);
+					}
+					else {
+						k.untokenized().add(field);
+					}
 				}
 			}
-			return replay;
+		}
+
+		/** Notes that the item holds the term if some query uses it. */
+		private void note(@Nullable Map<BytesRef, Indexed> used, BytesRef term, int item) {
+			if (used != null) {
+				Indexed indexed = used.get(term);
+				if (indexed != null) {
+					note(indexed, item);
+				}
+			}
 		}
 
 		/** Notes that the item holds the term; the parts indexed by it become candidates. */
@@ -559,8 +667,12 @@ public final class QueryMatcher implements Closeable {
 			IndexSearcher searcher = searchers[item];
 			if (searcher == null) {
 				MemoryIndex index = new MemoryIndex(false, false);
-				for (IndexableField field : fields.get(item)) {
+				Kept k = kept.get(item);
+				for (IndexableField field : k.untokenized()) {
 					index.addField(field, ItemAnalysis.analyzer());
+				}
+				for (KeptTokens t : k.tokenized()) {
+					index.addField(new Field(t.field(), t.tokens().replay(), t.type()), ItemAnalysis.analyzer());
 				}
 				index.freeze();
 				searcher = index.createSearcher();
@@ -575,10 +687,9 @@ public final class QueryMatcher implements Closeable {
 			return holders.get(slot);
 		}
 
-		/** Term → the items holding it, for a field some query reads by pattern; null otherwise or if no item has the field. */
-		@Nullable
-		Map<BytesRef, BitSet> allTerms(String field) {
-			return allTerms.get(field);
+		/** Each item's terms of a field some query reads by pattern (null for an item without it); null if no item has it. */
+		Tokens @Nullable [] patternTerms(String field) {
+			return patternTerms.get(field);
 		}
 
 		private void record(int item, String queryId) {
@@ -874,15 +985,14 @@ public final class QueryMatcher implements Closeable {
 				}
 			}
 			for (Pattern p : patterns) {
-				Map<BytesRef, BitSet> byTerm = page.allTerms(p.field());
-				if (byTerm == null) {
+				Tokens[] byItem = page.patternTerms(p.field());
+				if (byItem == null) {
 					continue;
 				}
 				ByteRunAutomaton automaton = p.automaton().get();
-				for (var e : byTerm.entrySet()) {
-					BytesRef t = e.getKey();
-					if (automaton.run(t.bytes, t.offset, t.length)) {
-						out.or(e.getValue());
+				for (int i = within.nextSetBit(0); i >= 0; i = within.nextSetBit(i + 1)) {
+					if (byItem[i] != null && !out.get(i) && byItem[i].any(automaton)) {
+						out.set(i);
 					}
 				}
 			}
@@ -914,13 +1024,44 @@ public final class QueryMatcher implements Closeable {
 	/** The tokens of one field of an item, kept to build its memory index without analysing it again. */
 	private static final class Tokens {
 
-		private final List<BytesRef> terms = new ArrayList<>();
+		/** The terms' bytes one after the other; term k starts at {@code starts[k]}. */
+		private byte[] bytes = new byte[128];
 
-		private final List<Integer> increments = new ArrayList<>();
+		private int length;
+
+		private int[] starts = new int[16];
+
+		private int[] increments = new int[16];
+
+		private int count;
 
 		void add(BytesRef term, int increment) {
-			terms.add(BytesRef.deepCopyOf(term));
-			increments.add(increment);
+			if (length + term.length > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + term.length));
+			}
+			if (count == starts.length) {
+				starts = Arrays.copyOf(starts, 2 * count);
+				increments = Arrays.copyOf(increments, 2 * count);
+			}
+			System.arraycopy(term.bytes, term.offset, bytes, length, term.length);
+			starts[count] = length;
+			increments[count] = increment;
+			length += term.length;
+			count++;
+		}
+
+		private int end(int k) {
+			return k + 1 < count ? starts[k + 1] : length;
+		}
+
+		/** Whether the automaton accepts one of the terms. */
+		boolean any(ByteRunAutomaton automaton) {
+			for (int k = 0; k < count; k++) {
+				if (automaton.run(bytes, starts[k], end(k) - starts[k])) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		Replay replay() {
@@ -937,6 +1078,8 @@ public final class QueryMatcher implements Closeable {
 
 		private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
 
+		private final BytesRef scratch = new BytesRef();
+
 		private int next;
 
 		Replay(Tokens tokens) {
@@ -945,12 +1088,15 @@ public final class QueryMatcher implements Closeable {
 
 		@Override
 		public boolean incrementToken() {
-			if (next >= tokens.terms.size()) {
+			if (next >= tokens.count) {
 				return false;
 			}
 			clearAttributes();
-			term.setBytesRef(tokens.terms.get(next));
-			increment.setPositionIncrement(tokens.increments.get(next));
+			scratch.bytes = tokens.bytes;
+			scratch.offset = tokens.starts[next];
+			scratch.length = tokens.end(next) - scratch.offset;
+			term.setBytesRef(scratch);
+			increment.setPositionIncrement(tokens.increments[next]);
 			next++;
 			return true;
 		}

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
@@ -168,6 +169,58 @@ public final class ItemAnalysis {
 		return count;
 	}
 
+	/**
+	 * Where each prefix of 2 to {@link #MAX_PREFIX} code points of a word that is in {@code wanted}
+	 * ends, in chars, shortest first, in {@code ends}; how many there are. Stops at the first prefix
+	 * that begins no wanted one.
+	 */
+	private static int wantedPrefixes(char[] word, int length, Prefixes wanted, int[] ends) {
+		int count = 0;
+		int end = 0;
+		for (int points = 1; points <= MAX_PREFIX && end < length; points++) {
+			end += Character.charCount(Character.codePointAt(word, end, length));
+			Boolean found = wanted.map.get(word, 0, end);
+			if (found == null) {
+				break;
+			}
+			if (found && points >= 2) {
+				ends[count++] = end;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Prefixes looked for in words, as {@link ItemFields#TEXT_PREFIX} holds them (folded, 2 to
+	 * {@link #MAX_PREFIX} code points), knowing also how each begins, so that a word's longer
+	 * prefixes are not looked up once one begins none of them.
+	 */
+	public static final class Prefixes {
+
+		public static final Prefixes NONE = new Prefixes(java.util.List.of());
+
+		/** Each wanted prefix (true) and each beginning of one that is not itself wanted (false). */
+		private final CharArrayMap<Boolean> map;
+
+		public Prefixes(java.util.Collection<String> wanted) {
+			map = new CharArrayMap<>(wanted.size() * 4, false);
+			for (String p : wanted) {
+				for (int end = 1; end < p.length(); end++) {
+					if (!map.containsKey(p.substring(0, end))) {
+						map.put(p.substring(0, end), false);
+					}
+				}
+			}
+			for (String p : wanted) {
+				map.put(p, true);
+			}
+		}
+
+		boolean isEmpty() {
+			return map.isEmpty();
+		}
+	}
+
 	private static final ThreadLocal<TextAndPrefixes> TEXT_AND_PREFIXES = ThreadLocal.withInitial(TextAndPrefixes::new);
 
 	/**
@@ -178,7 +231,7 @@ public final class ItemAnalysis {
 	 * {@link #prefixes} gives them, at the same position. One per thread, reused: consume the stream
 	 * (reset, tokens, end, close) before asking for another.
 	 */
-	public static TextAndPrefixes textAndPrefixes(String text, CharArraySet wanted) {
+	public static TextAndPrefixes textAndPrefixes(String text, Prefixes wanted) {
 		TextAndPrefixes analysis = TEXT_AND_PREFIXES.get();
 		analysis.start(text, wanted);
 		return analysis;
@@ -201,7 +254,7 @@ public final class ItemAnalysis {
 			stream = new PluralFilter(tap);
 		}
 
-		private void start(String text, CharArraySet wanted) {
+		private void start(String text, Prefixes wanted) {
 			source.setReader(new StringReader(text));
 			tap.wanted = wanted;
 		}
@@ -228,7 +281,7 @@ public final class ItemAnalysis {
 
 		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
-		private CharArraySet wanted = CharArraySet.EMPTY_SET;
+		private Prefixes wanted = Prefixes.NONE;
 
 		private char[] word = new char[16];
 

@@ -176,10 +176,11 @@ public final class QueryMatcher implements Closeable {
 	 * pattern (whose terms are all kept), every part by number (the parts of one query follow each
 	 * other), and the parts indexed by any token.
 	 */
-	private record Index(Set<String> fields, CharArraySet prefixes, Map<String, Map<BytesRef, Indexed>> terms,
-			Set<String> patterns, Part[] parts, int[] anyToken, int queries) {
+	private record Index(Set<String> fields, CharArraySet prefixes, ItemAnalysis.Prefixes wanted,
+			Map<String, Map<BytesRef, Indexed>> terms, Set<String> patterns, Part[] parts, int[] anyToken, int queries) {
 
-		static final Index EMPTY = new Index(Set.of(), CharArraySet.EMPTY_SET, Map.of(), Set.of(), new Part[0], new int[0], 0);
+		static final Index EMPTY = new Index(Set.of(), CharArraySet.EMPTY_SET, ItemAnalysis.Prefixes.NONE, Map.of(), Set.of(),
+				new Part[0], new int[0], 0);
 
 		/** Whether a query reads the item's text, as words or prefixes. */
 		boolean readsText() {
@@ -322,7 +323,8 @@ public final class QueryMatcher implements Closeable {
 				.put(slot.term.bytes(), new Indexed(slot, indexed.stream().mapToInt(Integer::intValue).toArray()));
 		}
 		index = new Index(Set.copyOf(fieldReaders.keySet()),
-				CharArraySet.unmodifiableSet(new CharArraySet(prefixReaders.keySet(), false)), terms,
+				CharArraySet.unmodifiableSet(new CharArraySet(prefixReaders.keySet(), false)),
+				new ItemAnalysis.Prefixes(prefixReaders.keySet()), terms,
 				Set.copyOf(patternReaders.keySet()), parts.toArray(Part[]::new),
 				any.stream().mapToInt(Integer::intValue).distinct().toArray(), queries.size());
 	}
@@ -507,7 +509,7 @@ public final class QueryMatcher implements Closeable {
 			Map<BytesRef, Indexed> usedPrefixes = index.terms().get(ItemFields.TEXT_PREFIX);
 			Tokens wordTokens = words ? new Tokens() : null;
 			Tokens prefixTokens = prefixes ? new Tokens() : null;
-			var analysis = ItemAnalysis.textAndPrefixes(text, prefixes ? index.prefixes() : CharArraySet.EMPTY_SET);
+			var analysis = ItemAnalysis.textAndPrefixes(text, prefixes ? index.wanted() : ItemAnalysis.Prefixes.NONE);
 			try (TokenStream stream = analysis.stream()) {
 				TermToBytesRefAttribute termAtt = stream.getAttribute(TermToBytesRefAttribute.class);
 				PositionIncrementAttribute posAtt = stream.addAttribute(PositionIncrementAttribute.class);
@@ -681,6 +683,21 @@ public final class QueryMatcher implements Closeable {
 			return searcher;
 		}
 
+		/** The kept tokens of the item's tokenized field, or null if it was not kept as tokens (or has several values). */
+		@Nullable
+		Tokens tokens(int item, String field) {
+			Tokens found = null;
+			for (KeptTokens t : kept.get(item).tokenized()) {
+				if (t.field().equals(field)) {
+					if (found != null) {
+						return null;
+					}
+					found = t.tokens();
+				}
+			}
+			return found;
+		}
+
 		/** The items holding the term, or null if none does. */
 		@Nullable
 		BitSet holders(Slot slot) {
@@ -711,7 +728,7 @@ public final class QueryMatcher implements Closeable {
 	 * clause, nothing. Anything else (phrases, spans, patterns) runs on the memory index of each item
 	 * that holds one of the terms it needs.
 	 */
-	private sealed interface Plan permits TermPlan, AllPlan, NonePlan, AndPlan, OrPlan, RunPlan {
+	private sealed interface Plan permits TermPlan, AllPlan, NonePlan, AndPlan, OrPlan, PhrasePlan, RunPlan {
 
 		/** The items of {@code within} that the query matches. */
 		BitSet matching(Page page, BitSet within) throws IOException;
@@ -754,6 +771,9 @@ public final class QueryMatcher implements Closeable {
 					required.add(optional.size() == 1 ? optional.get(0) : new OrPlan(sorted(optional)));
 				}
 				return new AndPlan(sorted(required), sorted(prohibited));
+			}
+			if (query instanceof PhraseQuery p && p.getSlop() == 0 && p.getTerms().length > 1) {
+				return PhrasePlan.of(p, slots);
 			}
 			return RunPlan.of(query, slots);
 		}
@@ -912,6 +932,38 @@ public final class QueryMatcher implements Closeable {
 	}
 
 	/**
+	 * An exact phrase, decided on the kept tokens of the items that hold all its words: one of
+	 * them holds each word at the phrase's position from the first (as Lucene's exact phrase
+	 * matcher); run on the memory index of an item whose field was not kept as tokens.
+	 */
+	private record PhrasePlan(String field, BytesRef[] terms, int[] positions, Plan necessary, RunPlan run) implements Plan {
+
+		static PhrasePlan of(PhraseQuery p, Function<Term, Slot> slots) {
+			Term[] terms = p.getTerms();
+			return new PhrasePlan(p.getField(), Arrays.stream(terms).map(t -> BytesRef.deepCopyOf(t.bytes())).toArray(BytesRef[]::new),
+					p.getPositions().clone(), Objects.requireNonNull(Plan.necessary(p, slots)), RunPlan.of(p, slots));
+		}
+
+		@Override
+		public BitSet matching(Page page, BitSet within) throws IOException {
+			BitSet out = necessary.matching(page, within);
+			for (int i = out.nextSetBit(0); i >= 0; i = out.nextSetBit(i + 1)) {
+				Tokens tokens = page.tokens(i, field);
+				boolean matches = tokens != null ? tokens.hasPhrase(terms, positions) : run.matches(page.searcher(i));
+				if (!matches) {
+					out.clear(i);
+				}
+			}
+			return out;
+		}
+
+		@Override
+		public int cost() {
+			return 2;
+		}
+	}
+
+	/**
 	 * A query run on each item's memory index, for the items that hold one of the terms it needs
 	 * (terms under a negation do not count) or a term its patterns accept; on every item when it may
 	 * match without any of its terms (a match-all under an exclusion). Rewritten once when its
@@ -1001,7 +1053,7 @@ public final class QueryMatcher implements Closeable {
 		}
 
 		/** Whether the query matches the one document of {@code item}. */
-		private boolean matches(IndexSearcher item) throws IOException {
+		boolean matches(IndexSearcher item) throws IOException {
 			Query q = rewritten != null ? rewritten : item.rewrite(query);
 			Weight weight = item.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
 			Scorer scorer = weight.scorer(item.getIndexReader().leaves().get(0));
@@ -1052,6 +1104,44 @@ public final class QueryMatcher implements Closeable {
 
 		private int end(int k) {
 			return k + 1 < count ? starts[k + 1] : length;
+		}
+
+		/**
+		 * Whether the tokens hold each of {@code terms} at its position in {@code positions} from
+		 * some position, positions counted as an index counts them (the increments summed).
+		 */
+		boolean hasPhrase(BytesRef[] terms, int[] positions) {
+			int[] at = new int[count];
+			int pos = -1;
+			for (int k = 0; k < count; k++) {
+				pos += increments[k];
+				at[k] = pos;
+			}
+			for (int k = 0; k < count; k++) {
+				if (!holds(k, terms[0])) {
+					continue;
+				}
+				int start = at[k] - positions[0];
+				boolean all = true;
+				for (int j = 1; j < terms.length && all; j++) {
+					all = false;
+					int want = start + positions[j];
+					for (int m = 0; m < count; m++) {
+						if (at[m] == want && holds(m, terms[j])) {
+							all = true;
+							break;
+						}
+					}
+				}
+				if (all) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private boolean holds(int k, BytesRef term) {
+			return Arrays.equals(bytes, starts[k], end(k), term.bytes, term.offset, term.offset + term.length);
 		}
 
 		/** Whether the automaton accepts one of the terms. */

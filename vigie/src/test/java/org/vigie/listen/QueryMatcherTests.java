@@ -137,7 +137,7 @@ class QueryMatcherTests {
 				: words.get(r.nextInt(words.size()));
 		List<String> out = new java.util.ArrayList<>(List.of("anticonstitutionnellement*", "#quotid*", "@user",
 				"raw:\"Macron\"", "(macron OR -hollande) lang:fr", "(twitter OR -facebook) lang:en", "happy NEAR/3 birthday",
-				"\"happy birthday\" -love", "lang:fr network:x", "twitter has:link", "author:fan3 lang:en"));
+				"\"happy birthday\" -love", "raw:\"Happy birthday\"", "\"c'est pas\"", "lang:fr network:x", "twitter has:link", "author:fan3 lang:en"));
 		for (int i = 0; i < 200; i++) {
 			String a = w.get();
 			String b = w.get();

@@ -61,7 +61,7 @@ public final class TrendsHarness {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length == 0) {
-			OUT.println("usage: TrendsHarness ted|nab [--tune] [--profile bursty|app|app-uncalibrated] [DATA]");
+			OUT.println("usage: TrendsHarness ted|nab [--tune] [--cv] [--profile bursty|app|app-uncalibrated] [DATA]");
 			return;
 		}
 		boolean tune = List.of(args).contains("--tune");
@@ -71,7 +71,7 @@ public final class TrendsHarness {
 			.orElse("../shared/data"));
 		switch (args[0]) {
 			case "ted" -> ted(data, tune);
-			case "nab" -> NabReport.run(data, tune, profile, OUT);
+			case "nab" -> NabReport.run(data, tune, List.of(args).contains("--cv"), profile, OUT);
 			default -> throw new IllegalArgumentException("ted or nab");
 		}
 	}

@@ -1,5 +1,7 @@
 package org.vigie.trends.detect;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Judges a series' scores against the series' own history of scores, as the anomaly likelihood of
  * Numenta's HTM detector does (Ahmad et al. 2017): the mean of the last few scores is compared with
@@ -19,6 +21,17 @@ final class ScoreCalibration {
 	private final double[] blockSquares = new double[BLOCKS];
 
 	private final int[] blockCounts = new int[BLOCKS];
+
+	/** Histogram bins of the quantile mode, geometric in {@code 1 + score} up to a score of 50. */
+	static final int BINS = 64;
+
+	private static final double BIN_WIDTH = Math.log(51) / BINS;
+
+	private final double quantile;
+
+	private final short @Nullable [][] blockBins;
+
+	private final int @Nullable [] totalBins;
 
 	private final int blockLength;
 
@@ -42,18 +55,61 @@ final class ScoreCalibration {
 	 *        {@code NaN} (no opinion)
 	 */
 	ScoreCalibration(int length, int averaging, int minimum) {
-		this.blockLength = Math.max(1, length / BLOCKS);
-		this.recent = new double[Math.max(1, averaging)];
-		this.minimum = Math.max(2, minimum);
+		this(length, averaging, minimum, 0);
 	}
 
 	/**
-	 * Adds the score of a bucket.
-	 * @return how many standard deviations the mean of the last scores lies above the long-run mean
-	 *         of such means, judged before this bucket is learnt; {@code NaN} while the history is
-	 *         too short to judge
+	 * @param quantile between 0 and 1 to judge against that quantile of the long window rather than
+	 *        against its mean and standard deviation; 0 for the latter
 	 */
-	double add(double score) {
+	ScoreCalibration(int length, int averaging, int minimum, double quantile) {
+		this.blockLength = Math.max(1, Math.min(Short.MAX_VALUE, length / BLOCKS));
+		this.recent = new double[Math.max(1, averaging)];
+		this.minimum = Math.max(2, minimum);
+		this.quantile = quantile;
+		this.blockBins = quantile > 0 ? new short[BLOCKS][BINS] : null;
+		this.totalBins = quantile > 0 ? new int[BINS] : null;
+	}
+
+	/**
+	 * Whether a score stands out from the series' own: in standard deviations at least
+	 * {@code threshold} above the long-run mean or, with a quantile, above that quantile. A series
+	 * too young to judge stands out (the other gates judge it alone). The score is then learnt.
+	 */
+	boolean beyondUsual(double score, double threshold) {
+		if (totalBins == null) {
+			return !(add(score) < threshold);
+		}
+		double mean = remember(score);
+		int count = 0;
+		for (int i = 0; i < BLOCKS; i++) {
+			count += blockCounts[i];
+		}
+		boolean beyond = count < minimum || mean > quantileOf(count);
+		learn(mean);
+		return beyond;
+	}
+
+	/** The quantile of the long window's means, interpolated within its bin. */
+	private double quantileOf(int count) {
+		double wanted = quantile * count;
+		double below = 0;
+		for (int b = 0; b < BINS; b++) {
+			int here = totalBins[b];
+			if (below + here >= wanted && here > 0) {
+				double fraction = (wanted - below) / here;
+				return Math.expm1((b + fraction) * BIN_WIDTH);
+			}
+			below += here;
+		}
+		return Math.expm1(BINS * BIN_WIDTH);
+	}
+
+	private static int bin(double mean) {
+		return (int) Math.min(BINS - 1, Math.log1p(mean) / BIN_WIDTH);
+	}
+
+	private double remember(double score) {
 		double value = Math.max(0, score);
 		if (recentSize == recent.length) {
 			recentSum -= recent[recentNext];
@@ -64,7 +120,17 @@ final class ScoreCalibration {
 		recent[recentNext] = value;
 		recentSum += value;
 		recentNext = (recentNext + 1) % recent.length;
-		double mean = recentSum / recentSize;
+		return recentSum / recentSize;
+	}
+
+	/**
+	 * Adds the score of a bucket.
+	 * @return how many standard deviations the mean of the last scores lies above the long-run mean
+	 *         of such means, judged before this bucket is learnt; {@code NaN} while the history is
+	 *         too short to judge
+	 */
+	double add(double score) {
+		double mean = remember(score);
 		double sum = 0;
 		double squares = 0;
 		int count = 0;
@@ -90,9 +156,20 @@ final class ScoreCalibration {
 			blockSums[block] = 0;
 			blockSquares[block] = 0;
 			blockCounts[block] = 0;
+			if (blockBins != null) {
+				for (int b = 0; b < BINS; b++) {
+					totalBins[b] -= blockBins[block][b];
+					blockBins[block][b] = 0;
+				}
+			}
 		}
 		blockSums[block] += mean;
 		blockSquares[block] += mean * mean;
 		blockCounts[block]++;
+		if (blockBins != null) {
+			int b = bin(mean);
+			blockBins[block][b]++;
+			totalBins[b]++;
+		}
 	}
 }

@@ -121,7 +121,7 @@ public final class SpikeDetector {
 		this.calibration = calibrationLength > 1
 				? new ScoreCalibration(calibrationLength,
 						(int) Math.max(1, settings.calibrationAveraging().toMillis() / bucket.toMillis()),
-						(int) (Duration.ofDays(1).toMillis() / bucket.toMillis()))
+						(int) (Duration.ofDays(1).toMillis() / bucket.toMillis()), settings.calibrationQuantile())
 				: null;
 		this.levelRate = rate(settings.levelHalfLife());
 		this.airingLevelRate = rate(settings.airingLevelHalfLife());
@@ -184,6 +184,13 @@ public final class SpikeDetector {
 		double sd = Math.sqrt(spread + poisson);
 		double residual = y - expectedLog;
 		double score = residual / sd;
+		if (settings.countTail()) {
+			// The mean of counts whose log has this mean and variance (a log-normal's).
+			double mean = Math.expm1(expectedLog + (spread + poisson) / 2);
+			if (value > mean) {
+				score = CountTail.score(value, mean, spread);
+			}
+		}
 		boolean warm = Duration.between(first, t).compareTo(settings.warmup()) >= 0;
 		boolean big = value >= expected * settings.minRatio() && value - expected >= settings.minExcess();
 		boolean novelty = !settings.noveltyWindow().isZero();
@@ -208,8 +215,7 @@ public final class SpikeDetector {
 			surprises.add(t, judged);
 		}
 		// A series too young to have usual scores is judged by the other gates alone.
-		double againstOwn = calibration == null ? Double.NaN : calibration.add(judged);
-		boolean beyondUsual = !(againstOwn < settings.calibrationThreshold());
+		boolean beyondUsual = calibration == null || calibration.beyondUsual(judged, settings.calibrationThreshold());
 		boolean rested = lastAlert == null || Duration.between(lastAlert, t).compareTo(settings.refractory()) >= 0;
 		Signal signal = events.step(t, judged, warm && spike && surprising && beyondUsual && rested);
 		if (signal == Signal.OPENED) {

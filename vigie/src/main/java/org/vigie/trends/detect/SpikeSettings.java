@@ -47,12 +47,23 @@ import java.util.Objects;
  * @param refractory after an alert, no new event may open for this long, however the series behaves
  *        (the level-shift test and the aftershocks of a burst otherwise alert again once the first
  *        event has closed). Zero turns it off
+ * @param calibrationQuantile when between 0 and 1, the calibration judges the score against this
+ *        quantile of the series' own scores over {@code calibrationWindow} instead of their mean plus
+ *        {@code calibrationThreshold} standard deviations: the score must exceed all but a share
+ *        {@code 1 − calibrationQuantile} of them. A budget of alerts per series, whatever the shape of
+ *        its scores' distribution: a restless series whose scores have a long tail cannot spend more
+ *        of it than a calm one. Zero keeps the mean and standard deviation
+ * @param countTail when true, a bucket above its expected count is scored by the tail probability
+ *        of its count under a negative binomial of the expected mean and the learnt spread (turned
+ *        into standard deviations of a normal), rather than by the deviation of {@code log(1 + count)}:
+ *        on a sparse series (0 or 1 item per bucket) 6 items where 0.5 are expected is far rarer than
+ *        the logarithm says
  */
 public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
 		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
 		Duration noveltyWindow, double noveltyRatio, Duration surpriseWindow, double surpriseRatio, Duration shiftWindow,
 		double shiftGain, Duration calibrationWindow, Duration calibrationAveraging, double calibrationThreshold,
-		Duration refractory) {
+		Duration refractory, double calibrationQuantile, boolean countTail) {
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
@@ -63,7 +74,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
 			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ofDays(21), Duration.ZERO, 4.5,
-			Duration.ZERO);
+			Duration.ZERO, 0, false);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -93,85 +104,96 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 				|| refractory.isNegative()) {
 			throw new IllegalArgumentException("Durations must not be negative");
 		}
+		if (!(calibrationQuantile >= 0 && calibrationQuantile < 1)) {
+			throw new IllegalArgumentException("calibrationQuantile must lie in [0, 1): " + calibrationQuantile);
+		}
 		if (!(shiftGain > 0)) {
 			throw new IllegalArgumentException("shiftGain must be positive");
 		}
 	}
 
 	public SpikeSettings withThreshold(double value) {
-		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withMinRatio(double value) {
-		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withMinExcess(double value) {
-		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withAiringLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withScaleHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withWarmup(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withCooldown(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withLearnRate(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withNoveltyWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withNoveltyRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withSurpriseWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withSurpriseRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withShiftWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withShiftGain(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, value, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, value, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withCalibrationWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, value, calibrationAveraging, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, value, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withCalibrationAveraging(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, value, calibrationThreshold, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, value, calibrationThreshold, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withCalibrationThreshold(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, value, refractory);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, value, refractory, calibrationQuantile, countTail);
 	}
 
 	public SpikeSettings withRefractory(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, value);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, value, calibrationQuantile, countTail);
+	}
+
+	public SpikeSettings withCalibrationQuantile(double value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, value, countTail);
+	}
+
+	public SpikeSettings withCountTail(boolean value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, value);
 	}
 
 	/**

@@ -178,6 +178,46 @@ class SpikeDetectorTests {
 		assertThat(restless[1]).isEqualTo(1);
 	}
 
+	@Test
+	void quantileCalibrationAsksARestlessSeriesForABiggerSurprise() {
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0)
+			.withCalibrationWindow(Duration.ZERO);
+		SpikeSettings calibrated = plain.withCalibrationWindow(Duration.ofDays(7)).withCalibrationQuantile(0.999);
+		int[] judged = alertsOnRestlessSeries(calibrated);
+		// Rises the series makes every hour lie well within its 99.9th percentile of scores.
+		assertThat(alertsOnRestlessSeries(plain)[0]).isGreaterThan(10);
+		assertThat(judged[0]).isLessThanOrEqualTo(2);
+		assertThat(judged[1]).isEqualTo(1);
+	}
+
+	@Test
+	void countTailSeesASmallBurstOnASparseSeries() {
+		SpikeSettings plain = SpikeSettings.DEFAULTS.withThreshold(3).withMinRatio(1).withMinExcess(0)
+			.withCalibrationWindow(Duration.ZERO);
+		int[] logScore = alertsOnSparseSeries(plain);
+		int[] countScore = alertsOnSparseSeries(plain.withCountTail(true));
+		// Eight items in a bucket where about 0.3 are usual: the log deviation hardly moves.
+		assertThat(logScore[1]).isZero();
+		assertThat(countScore[1]).isEqualTo(1);
+		// Ordinary buckets of a sparse series (0, 1, sometimes 2 or 3 items) stay quiet either way.
+		assertThat(countScore[0]).isLessThanOrEqualTo(logScore[0] + 1);
+		assertThat(countScore[0]).isLessThanOrEqualTo(2);
+	}
+
+	/** Alerts before and at a half-hour burst of 8 items per bucket, on 10 days of Poisson(0.3) buckets. */
+	private int[] alertsOnSparseSeries(SpikeSettings settings) {
+		random.setSeed(5);
+		SpikeDetector detector = new SpikeDetector(settings, BUCKET);
+		Instant burst = START.plus(Duration.ofDays(10));
+		int[] alerts = new int[2];
+		for (Instant t = START; t.isBefore(burst.plus(Duration.ofMinutes(30))); t = t.plus(BUCKET)) {
+			boolean inBurst = !t.isBefore(burst);
+			boolean alert = detector.observe(t, inBurst ? 8 : poisson(0.3)).alert();
+			alerts[inBurst ? 1 : 0] += alert ? 1 : 0;
+		}
+		return alerts;
+	}
+
 	/**
 	 * Alerts from the second day to the burst, and at a tenfold burst after 12 days, on a series where
 	 * one bucket in ten triples.

@@ -25,7 +25,7 @@ import org.vigie.trends.detect.Step;
  * <pre>
  * ./mvnw -q -pl vigie-bench -am package -DskipTests
  * java -cp vigie-bench/target/vigie-bench.jar org.vigie.bench.trends.TrendsHarness ted [--tune] [DATA]
- * java -cp vigie-bench/target/vigie-bench.jar org.vigie.bench.trends.TrendsHarness nab [--tune] [DATA]
+ * java -cp vigie-bench/target/vigie-bench.jar org.vigie.bench.trends.TrendsHarness nab [--tune] [--cv] [DATA]
  * </pre>
  *
  * {@code DATA} defaults to {@code ../shared/data}. {@code ted}: MUNLIV (live football on TV),
@@ -33,7 +33,8 @@ import org.vigie.trends.detect.Step;
  * is shown beside it. {@code nab}: NAB realTweets scored with NAB's three cost profiles; settings
  * are chosen on AAPL, AMZN, CRM, CVS, FB and reported on GOOG, IBM, KO, PFE, UPS, then on all ten,
  * beside the published detectors' per-file scores normalised the same way. {@code --tune} prints
- * the whole grid the choice was made from.
+ * the whole grid the choice was made from; {@code --cv} cross-validates the choice over the ten files
+ * (two folds, leave one file out) and prints only out-of-fold scores.
  */
 public final class TrendsHarness {
 

@@ -41,6 +41,57 @@ class ItemAnalysisTests {
 		}
 	}
 
+	/**
+	 * One analysis of the text gives the words of {@link ItemFields#TEXT} (plurals reduced) and, with
+	 * each, the wanted prefixes of the word before its plural was reduced, at the word's position:
+	 * what the two analyses give apart.
+	 */
+	@Test
+	void oneAnalysisGivesTheWordsAndTheirWantedPrefixes() throws IOException {
+		List<String> texts = new ArrayList<>();
+		texts.addAll(Files.readAllLines(SharedData.path("umsab-sentiment/french/train_text.txt")).subList(0, 400));
+		texts.addAll(Files.readAllLines(SharedData.path("tweeteval-sentiment/train_text.txt")).subList(0, 400));
+		texts.add("à l'émission 𝒜𝒷𝒸 a 🔥🔥 I x présentatrices anticonstitutionnellement qu'il journaux chevaux jeux");
+		List<String> prefixes = List.of("pr", "pres", "presentat", "presentatrices", "an", "anticonstitution", "em", "emis",
+				"emissions", "qu", "il", "th", "the", "lov", "love", "loves", "jo", "journau", "journaux", "chevaux", "ma", "mac",
+				"macro", "🔥🔥", "𝒜𝒷");
+		CharArraySet wanted = new CharArraySet(prefixes, false);
+		ItemAnalysis.Prefixes lookedFor = new ItemAnalysis.Prefixes(prefixes);
+		for (String text : texts) {
+			List<String> words = new ArrayList<>();
+			List<String> wordPrefixes = new ArrayList<>();
+			var analysis = ItemAnalysis.textAndPrefixes(text, lookedFor);
+			try (TokenStream stream = analysis.stream()) {
+				CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+				PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+				int position = -1;
+				stream.reset();
+				while (stream.incrementToken()) {
+					position += increment.getPositionIncrement();
+					words.add(term + "+" + increment.getPositionIncrement());
+					for (int k = 0; k < analysis.prefixCount(); k++) {
+						wordPrefixes.add(analysis.prefix(k).utf8ToString() + "@" + position);
+					}
+				}
+				stream.end();
+			}
+			assertThat(words).as(text).isEqualTo(tokens(ItemAnalysis.analyzer().tokenStream(ItemFields.TEXT, text)));
+			assertThat(wordPrefixes).as(text).isEqualTo(positioned(reference(text, wanted)));
+		}
+	}
+
+	/** Each token as {@code term@position}. */
+	private static List<String> positioned(TokenStream stream) throws IOException {
+		List<String> out = new ArrayList<>();
+		int position = -1;
+		for (String token : tokens(stream)) {
+			int plus = token.lastIndexOf('+');
+			position += Integer.parseInt(token.substring(plus + 1));
+			out.add(token.substring(0, plus) + "@" + position);
+		}
+		return out;
+	}
+
 	private static TokenStream reference(String text, CharArraySet wanted) {
 		StandardTokenizer source = new StandardTokenizer();
 		source.setReader(new StringReader(text));

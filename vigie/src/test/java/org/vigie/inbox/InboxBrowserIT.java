@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -105,6 +109,14 @@ class InboxBrowserIT {
 	@Autowired
 	Archive archive;
 
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	Triage triage;
+
+	Actor admin;
+
 	@TestConfiguration
 	static class Fakes {
 
@@ -125,6 +137,7 @@ class InboxBrowserIT {
 	void seed() {
 		User root = team.createFirstAdmin("claire@prod.example", "Claire", "une phrase assez longue");
 		Actor actor = new Actor(root.id(), root.email(), root.role(), Set.of());
+		admin = actor;
 		show = shows.create(actor, "Les Reines du Shopping");
 		var invite = team.invite(actor, "camille@prod.example", "Camille", Role.COMMUNITY_MANAGER, Set.of(show.id()));
 		team.acceptInvitation(invite.secret(), "un autre mot de passe");
@@ -238,6 +251,39 @@ class InboxBrowserIT {
 	}
 
 	@Test
+	void keepsWhatIsBeingTypedWhenTheConversationIsRefreshedMeanwhile() {
+		String id = jdbc.sql("SELECT id FROM items WHERE text LIKE 'Les candidates%'").query(String.class).single();
+		claire.get(url("/inbox?item=" + id));
+		InboxPages.waitForStream(claire);
+		String tab = claire.findElement(By.id("inbox")).getAttribute("data-tab");
+		waitFor(claire).until(d -> id.equals(presence.itemOf(tab)));
+		js(claire, """
+				window.__refresh = 'none';
+				document.addEventListener('htmx:beforeRequest', function (e) {
+				  if (e.detail.requestConfig.path.indexOf('/inbox/items/') === 0) window.__refresh = 'asked';
+				});
+				document.addEventListener('htmx:afterRequest', function (e) {
+				  if (e.detail.requestConfig.path.indexOf('/inbox/items/') === 0) window.__refresh = 'back';
+				});""");
+		// Someone adds a note: Claire's page asks for the conversation again, and the answer is slow
+		// to come; meanwhile Claire starts her reply.
+		ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+		slow.setLatency(Duration.ofSeconds(3));
+		((HasNetworkConditions) claire).setNetworkConditions(slow);
+		try {
+			triage.note(admin, id, "Camille", "Je regarde aussi");
+			waitFor(claire).until(d -> "asked".equals(js(d, "return window.__refresh")));
+			claire.findElement(By.id("reply-text")).sendKeys("Merci pour");
+			waitFor(claire).until(d -> "back".equals(js(d, "return window.__refresh")));
+			assertThat(claire.findElement(By.id("reply-text")).getDomProperty("value"))
+				.as("what Claire typed while the refresh came").isEqualTo("Merci pour");
+		}
+		finally {
+			((HasNetworkConditions) claire).deleteNetworkConditions();
+		}
+	}
+
+	@Test
 	void movesWithTheKeyboardAndShowsHelp() {
 		claire.get(url("/inbox?status=all"));
 		InboxPages.waitForStream(claire);
@@ -320,6 +366,10 @@ class InboxBrowserIT {
 	/** The ids of the rows in order, read again if a row was refreshed while being read. */
 	private static List<String> rowIds(WebDriver browser) {
 		return waitFor(browser).until(d -> rows(d).stream().map(r -> r.getAttribute("data-id")).toList());
+	}
+
+	private static Object js(WebDriver browser, String script) {
+		return ((JavascriptExecutor) browser).executeScript(script);
 	}
 
 	private static List<WebElement> rows(WebDriver browser) {

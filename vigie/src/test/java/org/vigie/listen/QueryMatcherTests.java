@@ -69,6 +69,59 @@ class QueryMatcherTests {
 	 * matches without any of its words.
 	 */
 	@Test
+	void pagesMatchedWhileOtherQueriesAreSavedAndRemovedFindWhatTheSteadyQueriesFind() throws Exception {
+		try (QueryMatcher matcher = new QueryMatcher()) {
+			matcher.put("steady-word", SearchQuery.parse("émission -replay").toLucene());
+			matcher.put("steady-near", SearchQuery.parse("anima* NEAR/3 génial").toLucene());
+			matcher.put("steady-phrase", SearchQuery.parse("\"yann barthes\" OR #quotidien").toLucene());
+			List<ArchivedItem> page = List.of(item("Cette émission est géniale"), item("L'émission en replay"),
+					item("Les animateurs sont géniaux"), item("Yann Barthes ce soir #Quotidien"), item("rien du tout"),
+					item("animatrices vraiment géniaux, l'émission aussi"));
+			List<java.util.Set<String>> steady = matcher.matchAll(page);
+			assertThat(steady).containsExactly(java.util.Set.of("steady-word"), java.util.Set.of(),
+					java.util.Set.of("steady-near"), java.util.Set.of("steady-phrase"), java.util.Set.of(),
+					java.util.Set.of("steady-word", "steady-near"));
+			// Queries that share the steady queries' terms and fields come and go while pages are matched.
+			String[] churn = { "émission", "génial NEAR/2 anima*", "\"barthes ce soir\"", "replay OR rien",
+					"émiss* lang:fr", "#quotidien -barthes" };
+			java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+			java.util.concurrent.atomic.AtomicInteger edits = new java.util.concurrent.atomic.AtomicInteger();
+			Thread editor = new Thread(() -> {
+				for (int i = 0; !done.get(); i++) {
+					String id = "churn-" + (i % churn.length);
+					if (i % 3 == 2) {
+						matcher.remove(id);
+					}
+					else {
+						matcher.put(id, SearchQuery.parse(churn[i % churn.length]).toLucene());
+					}
+					edits.incrementAndGet();
+				}
+			});
+			editor.start();
+			try {
+				for (int round = 0; round < 300 || edits.get() < 300; round++) {
+					List<java.util.Set<String>> found = matcher.matchAll(page);
+					for (int i = 0; i < page.size(); i++) {
+						java.util.Set<String> kept = new java.util.HashSet<>(found.get(i));
+						kept.removeIf(id -> id.startsWith("churn-"));
+						assertThat(kept).as("item %d, round %d", i, round).isEqualTo(steady.get(i));
+					}
+				}
+			}
+			finally {
+				done.set(true);
+				editor.join();
+			}
+			for (int i = 0; i < churn.length; i++) {
+				matcher.remove("churn-" + i);
+			}
+			assertThat(matcher.matchAll(page)).isEqualTo(steady);
+			assertThat(matcher.size()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void findsForEachItemOfAPageWhatEachQueryFindsOnItsOwn() throws Exception {
 		List<String> texts = new java.util.ArrayList<>();
 		texts.addAll(lines(org.vigie.SharedData.path("umsab-sentiment/french/val_text.txt"), 200));

@@ -38,7 +38,6 @@ import org.vigie.workspace.Workspaces;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
 import jakarta.mail.internet.MimeMessage;
@@ -52,19 +51,13 @@ import jakarta.mail.internet.MimeMessage;
 @Import(TestClockConfiguration.class)
 class QuietHoursIT {
 
-	/**
-	 * One mail server for the class on a free port (a fixed one collides with another run of the
-	 * suite on the same machine); the application is told the port, and each test starts with
-	 * empty mailboxes.
-	 */
+	/** Alert mails arrive here; each test starts with empty mailboxes. */
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension smtp = TestMail.server();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		TestMail.port(registry, smtp);
 	}
 
 	@BeforeEach

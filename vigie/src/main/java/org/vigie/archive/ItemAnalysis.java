@@ -78,7 +78,7 @@ public final class ItemAnalysis {
 	 * {@code wanted}: what the listening matcher indexes, since it only looks for its queries'
 	 * prefixes. Positions are those of the full field.
 	 */
-	public static TokenStream prefixes(String text, CharArraySet wanted) {
+	public static TokenStream prefixes(String text, Prefixes wanted) {
 		Tokenizer source = new StandardTokenizer();
 		source.setReader(new StringReader(text));
 		TokenStream stream = new ElisionFilter(source, ELISIONS);
@@ -94,7 +94,7 @@ public final class ItemAnalysis {
 	 */
 	private static final class WantedPrefixes extends TokenFilter {
 
-		private final CharArraySet wanted;
+		private final Prefixes wanted;
 
 		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -112,7 +112,7 @@ public final class ItemAnalysis {
 		/** Positions of words that gave no prefix, carried to the next prefix given. */
 		private int skipped;
 
-		WantedPrefixes(TokenStream input, CharArraySet wanted) {
+		WantedPrefixes(TokenStream input, Prefixes wanted) {
 			super(input);
 			this.wanted = wanted;
 		}
@@ -151,22 +151,6 @@ public final class ItemAnalysis {
 			next = 0;
 			skipped = 0;
 		}
-	}
-
-	/**
-	 * Where each prefix of 2 to {@link #MAX_PREFIX} code points of a word that is in {@code wanted}
-	 * ends, in chars, shortest first, in {@code ends}; how many there are.
-	 */
-	private static int wantedPrefixes(char[] word, int length, CharArraySet wanted, int[] ends) {
-		int count = 0;
-		int end = 0;
-		for (int points = 1; points <= MAX_PREFIX && end < length; points++) {
-			end += Character.charCount(Character.codePointAt(word, end, length));
-			if (points >= 2 && wanted.contains(word, 0, end)) {
-				ends[count++] = end;
-			}
-		}
-		return count;
 	}
 
 	/**

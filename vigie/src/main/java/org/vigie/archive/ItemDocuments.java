@@ -3,7 +3,6 @@ package org.vigie.archive;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -47,7 +46,7 @@ public final class ItemDocuments {
 	 * @param fields null for every field
 	 * @param prefixes null for every prefix
 	 */
-	public static Document forMatching(ArchivedItem item, @Nullable Set<String> fields, @Nullable CharArraySet prefixes) {
+	public static Document forMatching(ArchivedItem item, @Nullable Set<String> fields, ItemAnalysis.@Nullable Prefixes prefixes) {
 		Document doc = new Document();
 		if (reads(fields, ItemFields.TEXT)) {
 			doc.add(new TextField(ItemFields.TEXT, item.text(), Field.Store.NO));

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -176,10 +175,10 @@ public final class QueryMatcher implements Closeable {
 	 * pattern (whose terms are all kept), every part by number (the parts of one query follow each
 	 * other), and the parts indexed by any token.
 	 */
-	private record Index(Set<String> fields, CharArraySet prefixes, ItemAnalysis.Prefixes wanted,
+	private record Index(Set<String> fields, ItemAnalysis.Prefixes wanted,
 			Map<String, Map<BytesRef, Indexed>> terms, Set<String> patterns, Part[] parts, int[] anyToken, int queries) {
 
-		static final Index EMPTY = new Index(Set.of(), CharArraySet.EMPTY_SET, ItemAnalysis.Prefixes.NONE, Map.of(), Set.of(),
+		static final Index EMPTY = new Index(Set.of(), ItemAnalysis.Prefixes.NONE, Map.of(), Set.of(),
 				new Part[0], new int[0], 0);
 
 		/** Whether a query reads the item's text, as words or prefixes. */
@@ -323,7 +322,6 @@ public final class QueryMatcher implements Closeable {
 				.put(slot.term.bytes(), new Indexed(slot, indexed.stream().mapToInt(Integer::intValue).toArray()));
 		}
 		index = new Index(Set.copyOf(fieldReaders.keySet()),
-				CharArraySet.unmodifiableSet(new CharArraySet(prefixReaders.keySet(), false)),
 				new ItemAnalysis.Prefixes(prefixReaders.keySet()), terms,
 				Set.copyOf(patternReaders.keySet()), parts.toArray(Part[]::new),
 				any.stream().mapToInt(Integer::intValue).distinct().toArray(), queries.size());
@@ -377,7 +375,7 @@ public final class QueryMatcher implements Closeable {
 	 */
 	public Document document(ArchivedItem item) {
 		Index ix = index;
-		return ItemDocuments.forMatching(item, ix.fields(), ix.prefixes());
+		return ItemDocuments.forMatching(item, ix.fields(), ix.wanted());
 	}
 
 	/** How many queries are registered. */

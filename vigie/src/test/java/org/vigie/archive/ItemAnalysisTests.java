@@ -34,10 +34,12 @@ class ItemAnalysisTests {
 		texts.addAll(Files.readAllLines(SharedData.path("umsab-sentiment/french/train_text.txt")).subList(0, 400));
 		texts.addAll(Files.readAllLines(SharedData.path("tweeteval-sentiment/train_text.txt")).subList(0, 400));
 		texts.add("à l'émission 𝒜𝒷𝒸 a 🔥🔥 I x présentatrice anticonstitutionnellement qu'il");
-		CharArraySet wanted = new CharArraySet(List.of("pr", "pres", "presentat", "an", "anticonstitution", "em", "emis",
-				"qu", "il", "th", "the", "lov", "love", "jo", "ma", "mac", "macro", "🔥🔥", "𝒜𝒷"), false);
+		List<String> prefixes = List.of("pr", "pres", "presentat", "an", "anticonstitution", "em", "emis", "qu", "il", "th",
+				"the", "lov", "love", "jo", "ma", "mac", "macro", "🔥🔥", "𝒜𝒷");
+		CharArraySet wanted = new CharArraySet(prefixes, false);
+		ItemAnalysis.Prefixes lookedFor = new ItemAnalysis.Prefixes(prefixes);
 		for (String text : texts) {
-			assertThat(tokens(ItemAnalysis.prefixes(text, wanted))).as(text).isEqualTo(tokens(reference(text, wanted)));
+			assertThat(tokens(ItemAnalysis.prefixes(text, lookedFor))).as(text).isEqualTo(tokens(reference(text, wanted)));
 		}
 	}
 

@@ -116,9 +116,9 @@ class ErrorAdvice {
 			// reason, such as a network's refusal) becomes its words, and stays available to programs as "code".
 			String words = Messages.forApi(messages, request).t(detail);
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, words);
-			Reason reason = Reason.decode(detail);
-			if (!reason.plain()) {
-				problem.setProperty("code", reason.key());
+			String code = Reason.codeOf(detail);
+			if (code != null) {
+				problem.setProperty("code", code);
 			}
 			else if (!words.equals(detail)) {
 				problem.setProperty("code", detail);

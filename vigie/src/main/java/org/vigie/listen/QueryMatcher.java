@@ -389,14 +389,6 @@ public final class QueryMatcher implements Closeable {
 	}
 
 	/**
-	 * The ids of the queries that match the document (built by {@link ItemDocuments#forMatching}
-	 * with at least the fields and prefixes of {@link #document}).
-	 */
-	public Set<String> match(Document doc) {
-		return matchDocuments(List.of(doc), null, index).get(0);
-	}
-
-	/**
 	 * Matches several items at once, in passes of up to {@link #MAX_BATCH} items: the candidate
 	 * queries are selected once for all the items of a pass, and each runs only on the items that
 	 * hold a term it needs. The i-th set belongs to the i-th item.

@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.vigie.MutableClock;
 import org.vigie.ingest.Annotations;
 import org.vigie.ingest.Author;
 import org.vigie.ingest.IncomingItem;
@@ -54,6 +58,22 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "vigie.trends.tick=PT1H" })
 @ActiveProfiles("it")
 class TrendsIT {
+
+	/**
+	 * The replay starts at a fixed time rather than the machine's: what it asserts must not depend on
+	 * when the suite runs. Known defect, left open: started on the hour (00:00 or 09:00 UTC), the
+	 * planted burst and the storm are judged differently and these assertions fail (found 2026-11-26);
+	 * see docs/trends.md.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ReplayClock {
+
+		@Bean
+		@Primary
+		MutableClock replayClock() {
+			return new MutableClock(Instant.parse("2026-11-24T14:32:10Z"));
+		}
+	}
 
 	/** Alert mails arrive here; each test starts with empty mailboxes. */
 	@RegisterExtension

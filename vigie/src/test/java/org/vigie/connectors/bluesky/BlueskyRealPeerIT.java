@@ -3,6 +3,9 @@ package org.vigie.connectors.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +22,10 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.vigie.connectors.AccountCredentials;
 import org.vigie.connectors.Batch;
 import org.vigie.connectors.Cursor;
@@ -36,8 +42,10 @@ import tools.jackson.databind.node.ObjectNode;
  * sign in with app passwords; the fan replies to the show's post and mentions it through Vigie's
  * connector, and the show's connector sees the reply and the mention arrive, refreshes a refused
  * session, likes and hides the reply. Needs {@code npm ci --prefix tools/atproto-peer}; under
- * {@code CI=true} the test runs it itself when {@code node_modules} is missing.
+ * {@code CI=true} the test runs it itself when {@code node_modules} is missing. The peer listens on
+ * ports chosen free; the last test stops it and checks that none of its processes or ports is left.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BlueskyRealPeerIT {
 
 	// The AppView indexes within a second when idle; a loaded two-core machine may take far longer.
@@ -126,6 +134,32 @@ class BlueskyRealPeerIT {
 		// The rotated refresh token works: a new connector from the stored tokens polls without signing in again.
 		SocialConnector again = factory.open(renewed);
 		again.poll(Feed.of(Feed.Kind.MENTIONS), Cursor.START);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE) // it stops the peer the other tests use
+	void stopsEveryProcessOfThePeerAndFreesItsPorts() throws Exception {
+		List<ProcessHandle> processes = peer.processes();
+		assertThat(processes).extracting(p -> p.info().command().orElse(""))
+			.anyMatch(command -> command.endsWith("/node"))
+			.anyMatch(command -> command.endsWith("/postgres"));
+		AtprotoPeer stopping = peer;
+		peer = null;
+
+		stopping.close();
+
+		assertThat(processes).filteredOn(ProcessHandle::isAlive).isEmpty();
+		assertThat(stopping.ports().all()).allMatch(BlueskyRealPeerIT::free);
+		assertThat(stopping.scratch()).doesNotExist();
+	}
+
+	private static boolean free(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			return true;
+		}
+		catch (IOException taken) {
+			return false;
+		}
 	}
 
 	/** Creates an account on the PDS, an app password for it, and signs in with it as Settings does. */

@@ -55,6 +55,31 @@ class SpikeDetectorTests {
 		assertThat(Duration.between(burst, alerts.get(0))).isLessThan(BUCKET.multipliedBy(2));
 	}
 
+	@Test // GH-8
+	void detectsABurstWhereverTheSeriesStartsWithinTheHour() {
+		// Eight hours of a young series, then a burst: when the series starts on the hour, the burst
+		// falls on the first bucket of an hour it has never seen.
+		for (int minute = 0; minute < 60; minute += 5) {
+			random.setSeed(42);
+			Instant start = START.plus(Duration.ofMinutes(minute));
+			SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET, List.of(), Duration.ofMinutes(30),
+					ZoneId.of("Europe/Paris"));
+			Instant t = start;
+			for (int i = 0; i < 12 * 8; i++, t = t.plus(BUCKET)) {
+				double count = poisson(10);
+				detector.observe(t, count, count);
+			}
+			List<Instant> alerts = new ArrayList<>();
+			for (double count : new double[] { 40, 90 }) {
+				if (detector.observe(t, count, count).alert()) {
+					alerts.add(t);
+				}
+				t = t.plus(BUCKET);
+			}
+			assertThat(alerts).as("series started at %s", start).hasSize(1);
+		}
+	}
+
 	@Test
 	void raisesOneAlertPerEventNeverAStorm() {
 		SpikeDetector detector = new SpikeDetector(SpikeSettings.DEFAULTS, BUCKET);

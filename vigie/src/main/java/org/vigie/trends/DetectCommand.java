@@ -22,13 +22,14 @@ import org.vigie.trends.detect.Step;
 import org.vigie.trends.detect.Timestamps;
 
 /**
- * {@code java -jar vigie.jar detect [--airings FILE] [--profile app|live|bursty] [--threshold X]}: reads
+ * {@code java -jar vigie.jar detect [--airings FILE] [--profile app|live|bursty|pattern] [--threshold X]}: reads
  * a series as {@code timestamp,value} lines (ISO-8601 timestamps, regular steps; a header line is
  * skipped) on standard input and writes {@code timestamp,score} for each step at which the
  * application's {@link SpikeDetector} would raise an alert. {@code --airings} names a file of
  * {@code start,end} lines. The step is taken from the data. Profiles: {@code app} (the application's
  * defaults), {@code live} (minute volumes of a live broadcast), {@code bursty} (long bursty series,
- * as NAB's); see {@link SpikeSettings}.
+ * as NAB's), {@code pattern} (long series judged by the novelty of their recent shape); see
+ * {@link SpikeSettings}.
  */
 public final class DetectCommand implements CliCommand {
 
@@ -48,11 +49,12 @@ public final class DetectCommand implements CliCommand {
 					case "app" -> SpikeSettings.DEFAULTS;
 					case "bursty" -> SpikeSettings.forBurstySeries();
 					case "live" -> SpikeSettings.forLiveBroadcast();
-					default -> throw new IllegalArgumentException("--profile is app, live or bursty");
+					case "pattern" -> SpikeSettings.forNovelPatterns();
+					default -> throw new IllegalArgumentException("--profile is app, live, bursty or pattern");
 				};
 				case "--threshold" -> settings = settings.withThreshold(Double.parseDouble(value(args, ++i)));
 				case "-h", "--help" -> {
-					out.println("usage: detect [--airings FILE] [--profile app|live|bursty] [--threshold X] < series.csv");
+					out.println("usage: detect [--airings FILE] [--profile app|live|bursty|pattern] [--threshold X] < series.csv");
 					return 0;
 				}
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);

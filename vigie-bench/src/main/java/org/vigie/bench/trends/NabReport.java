@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.vigie.trends.detect.PatternSettings;
 import org.vigie.trends.detect.SpikeDetector;
 import org.vigie.trends.detect.SpikeSettings;
 
@@ -137,30 +138,49 @@ final class NabReport {
 
 	/**
 	 * The settings scored: {@code bursty} (what the figures beside the published detectors use),
-	 * {@code app} (the app's defaults, what {@code TrendEngine} runs) or {@code app-uncalibrated} (the
-	 * app's defaults without the score calibration, to see what it brings).
+	 * {@code pattern} (the count score plus fuzzy ART's pattern novelty, {@link PatternReport}),
+	 * {@code pattern-off} (the same without its pattern test, to see what the test brings), {@code app}
+	 * (the app's defaults, what {@code TrendEngine} runs) or {@code app-uncalibrated} (the app's
+	 * defaults without the score calibration, to see what it brings).
 	 */
 	static SpikeSettings profile(String name) {
 		return switch (name) {
 			case "bursty" -> SpikeSettings.forBurstySeries();
 			case "app" -> SpikeSettings.DEFAULTS;
 			case "app-uncalibrated" -> SpikeSettings.DEFAULTS.withCalibrationWindow(Duration.ZERO);
-			default -> throw new IllegalArgumentException("--profile is bursty, app or app-uncalibrated");
+			case "pattern" -> PatternReport.profile();
+			case "pattern-off" -> PatternReport.profile().withPattern(PatternSettings.OFF);
+			default -> throw new IllegalArgumentException("--profile is bursty, pattern, pattern-off, app or app-uncalibrated");
 		};
 	}
 
 	static void run(Path data, boolean tune, boolean crossValidate, String profileName, PrintStream out)
 			throws IOException {
+		run(data, tune, crossValidate, profileName, false, out);
+	}
+
+	/**
+	 * @param tuningOnly when true, nothing of the held-out tickers is computed or printed (for choices
+	 *        in progress)
+	 */
+	static void run(Path data, boolean tune, boolean crossValidate, String profileName, boolean tuningOnly,
+			PrintStream out) throws IOException {
 		NabCorpus corpus = NabCorpus.load(data.resolve("nab-realtweets"));
 		List<String> all = new ArrayList<>(NabCorpus.TUNING);
 		all.addAll(NabCorpus.HELD_OUT);
-		if (tune) {
+		if (tune && "pattern".equals(profileName)) {
+			PatternReport.tune(corpus, out);
+		}
+		else if (tune) {
 			tune(corpus, out);
 		}
 		if (crossValidate) {
 			crossValidate(corpus, out);
 		}
 		SpikeSettings settings = profile(profileName);
+		if (tuningOnly) {
+			all = new ArrayList<>(NabCorpus.TUNING);
+		}
 		// The detector runs once per file; the three profiles score the same alerts.
 		Map<String, boolean[]> chosen = run(corpus, settings, all);
 		Map<String, Map<String, Map<String, Double>>> published = published(data.resolve("nab-realtweets"));
@@ -174,8 +194,14 @@ final class NabReport {
 			out.println();
 			out.println("Profile " + profile.name());
 			out.printf(Locale.ROOT, "  %-18s %8s %8s %8s%n", "detector", "tuning", "held-out", "all 10");
-			out.printf(Locale.ROOT, "  %-18s %8.1f %8.1f %8.1f%n", "Vigie", score(corpus, chosen, NabCorpus.TUNING, profile),
-					score(corpus, chosen, NabCorpus.HELD_OUT, profile), score(corpus, chosen, all, profile));
+			if (tuningOnly) {
+				out.printf(Locale.ROOT, "  %-18s %8.1f %8s %8s%n", "Vigie", score(corpus, chosen, NabCorpus.TUNING, profile),
+						"-", "-");
+			}
+			else {
+				out.printf(Locale.ROOT, "  %-18s %8.1f %8.1f %8.1f%n", "Vigie", score(corpus, chosen, NabCorpus.TUNING, profile),
+						score(corpus, chosen, NabCorpus.HELD_OUT, profile), score(corpus, chosen, all, profile));
+			}
 			for (String detector : PUBLISHED) {
 				Map<String, Double> files = published.getOrDefault(detector, Map.of()).getOrDefault(profile.name(), Map.of());
 				out.printf(Locale.ROOT, "  %-18s %8.1f %8.1f %8.1f%n", detector,
@@ -184,6 +210,9 @@ final class NabReport {
 						publishedScore(corpus, files, all, profile));
 			}
 			for (NabCorpus.Series s : corpus.series()) {
+				if (!chosen.containsKey(s.ticker())) {
+					continue;
+				}
 				NabScorer.Result r = NabScorer.score(s.timestamps(), chosen.get(s.ticker()), s.windows(), profile);
 				out.printf(Locale.ROOT, "    %-5s raw %6.2f, windows detected %d/%d, false positives %d%n", s.ticker(),
 						r.score(), r.tp(), r.windows(), r.fp());

@@ -62,7 +62,7 @@ public final class TrendsHarness {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length == 0) {
-			OUT.println("usage: TrendsHarness ted|nab [--tune] [--cv] [--profile bursty|app|app-uncalibrated] [DATA]");
+			OUT.println("usage: TrendsHarness ted|nab [--tune] [--cv] [--tuning-only] [--profile bursty|pattern|app|app-uncalibrated] [DATA]");
 			return;
 		}
 		boolean tune = List.of(args).contains("--tune");
@@ -72,7 +72,8 @@ public final class TrendsHarness {
 			.orElse("../shared/data"));
 		switch (args[0]) {
 			case "ted" -> ted(data, tune);
-			case "nab" -> NabReport.run(data, tune, List.of(args).contains("--cv"), profile, OUT);
+			case "nab" -> NabReport.run(data, tune, List.of(args).contains("--cv"), profile,
+					List.of(args).contains("--tuning-only"), OUT);
 			default -> throw new IllegalArgumentException("ted or nab");
 		}
 	}

@@ -17,8 +17,9 @@ import org.vigie.trends.DetectCommand;
 import org.vigie.trends.detect.SpikeSettings;
 
 /**
- * The harness scores the detector the product ships: {@code vigie.jar detect --profile bursty} on a
- * NAB tuning file raises its alerts on exactly the rows the NAB harness flags.
+ * The harness scores the detector the product ships: {@code vigie.jar detect --profile bursty} (and
+ * {@code --profile pattern}) on a NAB tuning file raises its alerts on exactly the rows the NAB
+ * harness flags.
  */
 class DetectParityTests {
 
@@ -26,10 +27,19 @@ class DetectParityTests {
 
 	@Test
 	void detectCommandRaisesTheAlertsTheHarnessScores() throws Exception {
+		assertParity("bursty", SpikeSettings.forBurstySeries());
+	}
+
+	@Test
+	void patternProfileRaisesTheAlertsTheHarnessScores() throws Exception {
+		assertParity("pattern", NabReport.profile("pattern"));
+	}
+
+	private static void assertParity(String profile, SpikeSettings settings) throws Exception {
 		Path nab = data().resolve("nab-realtweets");
 		NabCorpus.Series series = NabCorpus.load(nab).series().stream().filter(s -> s.ticker().equals("CRM"))
 			.findFirst().orElseThrow();
-		boolean[] flags = NabReport.detections(series, SpikeSettings.forBurstySeries());
+		boolean[] flags = NabReport.detections(series, settings);
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < flags.length; i++) {
 			if (flags[i]) {
@@ -39,7 +49,7 @@ class DetectParityTests {
 
 		byte[] csv = Files.readAllBytes(nab.resolve("data/Twitter_volume_CRM.csv"));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int status = new DetectCommand().run(new String[] { "--profile", "bursty" }, new ByteArrayInputStream(csv),
+		int status = new DetectCommand().run(new String[] { "--profile", profile }, new ByteArrayInputStream(csv),
 				new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
 		assertThat(status).isZero();

@@ -69,6 +69,8 @@ public final class SpikeDetector {
 
 	private final @Nullable ScoreCalibration calibration;
 
+	private final @Nullable PatternNovelty pattern;
+
 	private @Nullable Instant lastAlert;
 
 	private final double levelRate;
@@ -122,6 +124,9 @@ public final class SpikeDetector {
 				? new ScoreCalibration(calibrationLength,
 						(int) Math.max(1, settings.calibrationAveraging().toMillis() / bucket.toMillis()),
 						(int) (Duration.ofDays(1).toMillis() / bucket.toMillis()), settings.calibrationQuantile())
+				: null;
+		this.pattern = settings.pattern().on()
+				? new PatternNovelty(settings.pattern(), (int) (settings.pattern().window().toMillis() / bucket.toMillis()))
 				: null;
 		this.levelRate = rate(settings.levelHalfLife());
 		this.airingLevelRate = rate(settings.airingLevelHalfLife());
@@ -217,7 +222,16 @@ public final class SpikeDetector {
 		// A series too young to have usual scores is judged by the other gates alone.
 		boolean beyondUsual = calibration == null || calibration.beyondUsual(judged, settings.calibrationThreshold());
 		boolean rested = lastAlert == null || Duration.between(lastAlert, t).compareTo(settings.refractory()) >= 0;
-		Signal signal = events.step(t, judged, warm && spike && surprising && beyondUsual && rested);
+		boolean hot = warm && spike && surprising && beyondUsual && rested;
+		double opening = judged;
+		if (pattern != null) {
+			// The pattern-novelty test opens the event, alone or on top of the count score's gates.
+			boolean novelPattern = pattern.observe(settings.pattern().logScale() ? y : value);
+			hot = warm && rested && novelPattern
+					&& (!settings.pattern().combined() || hot && judged >= settings.threshold());
+			opening = hot ? Math.max(judged, settings.threshold()) : judged;
+		}
+		Signal signal = events.step(t, opening, hot);
 		if (signal == Signal.OPENED) {
 			lastAlert = t;
 		}

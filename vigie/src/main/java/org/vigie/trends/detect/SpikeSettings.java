@@ -58,12 +58,14 @@ import java.util.Objects;
  *        into standard deviations of a normal), rather than by the deviation of {@code log(1 + count)}:
  *        on a sparse series (0 or 1 item per bucket) 6 items where 0.5 are expected is far rarer than
  *        the logarithm says
+ * @param pattern the pattern-novelty test ({@link PatternSettings#OFF} for none): when on, a bucket
+ *        opens an event when the recent shape of the series resembles none of the shapes learnt so far
  */
 public record SpikeSettings(double threshold, double minRatio, double minExcess, Duration levelHalfLife,
 		Duration airingLevelHalfLife, Duration scaleHalfLife, Duration warmup, Duration cooldown, double learnRate,
 		Duration noveltyWindow, double noveltyRatio, Duration surpriseWindow, double surpriseRatio, Duration shiftWindow,
 		double shiftGain, Duration calibrationWindow, Duration calibrationAveraging, double calibrationThreshold,
-		Duration refractory, double calibrationQuantile, boolean countTail) {
+		Duration refractory, double calibrationQuantile, boolean countTail, PatternSettings pattern) {
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
@@ -74,7 +76,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
 			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ofDays(21), Duration.ZERO, 4.5,
-			Duration.ZERO, 0, false);
+			Duration.ZERO, 0, false, PatternSettings.OFF);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -88,6 +90,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		Objects.requireNonNull(calibrationWindow, "calibrationWindow");
 		Objects.requireNonNull(calibrationAveraging, "calibrationAveraging");
 		Objects.requireNonNull(refractory, "refractory");
+		Objects.requireNonNull(pattern, "pattern");
 		if (!(threshold > 0) || !(minRatio >= 1) || !(minExcess >= 0) || !(learnRate > 0 && learnRate <= 1)) {
 			throw new IllegalArgumentException("Need threshold > 0, minRatio >= 1, minExcess >= 0, 0 < learnRate <= 1");
 		}
@@ -113,87 +116,91 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	}
 
 	public SpikeSettings withThreshold(double value) {
-		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(value, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withMinRatio(double value) {
-		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, value, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withMinExcess(double value) {
-		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, value, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, value, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withAiringLevelHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, value, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withScaleHalfLife(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, value, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withWarmup(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, value, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withCooldown(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, value, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withLearnRate(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, value, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withNoveltyWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, value, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withNoveltyRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, value, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withSurpriseWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, value, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withSurpriseRatio(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, value, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withShiftWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, value, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withShiftGain(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, value, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, value, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withCalibrationWindow(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, value, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, value, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withCalibrationAveraging(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, value, calibrationThreshold, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, value, calibrationThreshold, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withCalibrationThreshold(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, value, refractory, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, value, refractory, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withRefractory(Duration value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, value, calibrationQuantile, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, value, calibrationQuantile, countTail, pattern);
 	}
 
 	public SpikeSettings withCalibrationQuantile(double value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, value, countTail);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, value, countTail, pattern);
 	}
 
 	public SpikeSettings withCountTail(boolean value) {
-		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, value);
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, value, pattern);
+	}
+
+	public SpikeSettings withPattern(PatternSettings value) {
+		return new SpikeSettings(threshold, minRatio, minExcess, levelHalfLife, airingLevelHalfLife, scaleHalfLife, warmup, cooldown, learnRate, noveltyWindow, noveltyRatio, surpriseWindow, surpriseRatio, shiftWindow, shiftGain, calibrationWindow, calibrationAveraging, calibrationThreshold, refractory, calibrationQuantile, countTail, value);
 	}
 
 	/**
@@ -210,6 +217,23 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 			.withNoveltyRatio(0.5).withSurpriseWindow(Duration.ofDays(14)).withSurpriseRatio(0.5)
 			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5).withCalibrationWindow(Duration.ofDays(21))
 			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withRefractory(Duration.ofHours(12));
+	}
+
+	/**
+	 * Settings for long bursty series without airings (the {@code pattern} profile): the count score
+	 * and gates of {@link #forBurstySeries()} without its surprise gate, plus the pattern-novelty test
+	 * ({@link PatternSettings}) in combination: a burst also needs a recent shape (the last 3 hours of
+	 * counts in 3 one-hour segments, normalised by the smallest and largest seen so far) that matches
+	 * none of the 64 shapes learnt by fuzzy ART at an alarm vigilance of 0.988 (learning at 0.99), its
+	 * newest segment above what the closest one holds; at most one alert per 24 hours. A burst shaped
+	 * like recent ones is learnt, not reported. Chosen on NAB realTweets' tuning tickers only, among
+	 * the settings that stop alerting on a burst repeated daily ({@code TrendsHarness nab --tune
+	 * --profile pattern}; see docs/trends.md).
+	 */
+	public static SpikeSettings forNovelPatterns() {
+		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1)
+			.withRefractory(Duration.ofHours(24))
+			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, true, true, false));
 	}
 
 	/**

@@ -1,0 +1,56 @@
+package org.vigie.trends.detect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the pattern-novelty test of a {@link SpikeDetector} judges a series (see {@link PatternNovelty}):
+ * the shape of the recent series, as a few averaged segments, is compared with the shapes learnt so
+ * far by fuzzy ART; a bucket whose recent shape resembles none of them is novel. {@link #OFF} turns the
+ * test off (the count score alone decides, as in the application's defaults).
+ *
+ * @param window how much of the recent series is looked at (the last hours); zero turns the test off
+ * @param segments into how many consecutive segments of equal length the window is averaged: the
+ *        features of the pattern
+ * @param vigilance how closely a pattern must match a learnt category to be learnt into it (fuzzy
+ *        ART's vigilance, in [0, 1]); a pattern matching none becomes a new category
+ * @param alarmVigilance a pattern whose best match with every learnt category stays below this is
+ *        novel enough to alert (the lower vigilance of dual-vigilance fuzzy ART), at most
+ *        {@code vigilance}
+ * @param learnRate how far a category moves towards a pattern it learns (1 is fast learning)
+ * @param categories at most this many categories are kept per series; when full, the one least
+ *        recently matched is forgotten, so memory is constant
+ * @param rising when true, only a novel pattern whose newest segment lies above what the best
+ *        matching category holds there alerts: a novel lull is learnt, not reported
+ * @param combined when true, a novel pattern must also pass the count score's own gates; when false
+ *        the pattern novelty replaces them
+ * @param logScale when true the patterns are made of {@code log(1 + count)}, when false of the counts
+ *        themselves (a burst then stands out against the largest volumes seen, not the typical ones)
+ */
+public record PatternSettings(Duration window, int segments, double vigilance, double alarmVigilance,
+		double learnRate, int categories, boolean rising, boolean combined, boolean logScale) {
+
+	/** The test off. */
+	public static final PatternSettings OFF = new PatternSettings(Duration.ZERO, 1, 0.9, 0.8, 1, 1, true, false, true);
+
+	public PatternSettings {
+		Objects.requireNonNull(window, "window");
+		if (window.isNegative()) {
+			throw new IllegalArgumentException("window must not be negative: " + window);
+		}
+		if (segments < 1 || categories < 1) {
+			throw new IllegalArgumentException("Need at least one segment and one category");
+		}
+		if (!(vigilance > 0 && vigilance <= 1) || !(alarmVigilance > 0 && alarmVigilance <= vigilance)) {
+			throw new IllegalArgumentException("Need 0 < alarmVigilance <= vigilance <= 1");
+		}
+		if (!(learnRate > 0 && learnRate <= 1)) {
+			throw new IllegalArgumentException("Need 0 < learnRate <= 1");
+		}
+	}
+
+	/** True when the test runs. */
+	public boolean on() {
+		return !window.isZero();
+	}
+}

@@ -224,8 +224,8 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	 * and gates of {@link #forBurstySeries()} without its surprise gate, plus the pattern-novelty test
 	 * ({@link PatternSettings}) in combination: a burst also needs a recent shape (the last 3 hours of
 	 * counts in 3 one-hour segments, normalised by the smallest and largest seen so far) that matches
-	 * none of the 64 shapes learnt by fuzzy ART at an alarm vigilance of 0.988 (learning at 0.99), its
-	 * newest segment above what the closest one holds; at most one alert per 24 hours. A burst shaped
+	 * none of the 64 shapes learnt by fuzzy ART at an alarm vigilance of 0.988 (learning at 0.99); at
+	 * most one alert per 24 hours. A burst shaped
 	 * like recent ones is learnt, not reported. Chosen on NAB realTweets' tuning tickers only, among
 	 * the settings that stop alerting on a burst repeated daily ({@code TrendsHarness nab --tune
 	 * --profile pattern}; see docs/trends.md).
@@ -233,7 +233,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	public static SpikeSettings forNovelPatterns() {
 		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1)
 			.withRefractory(Duration.ofHours(24))
-			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, true, true, false));
+			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, false, true, false));
 	}
 
 	/**

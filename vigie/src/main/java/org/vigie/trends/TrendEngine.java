@@ -27,6 +27,7 @@ import org.vigie.schedule.Schedules;
 import org.vigie.shared.Ids;
 import org.vigie.shared.ShowId;
 import org.vigie.trends.detect.Airing;
+import org.vigie.trends.detect.PatternSettings;
 import org.vigie.trends.detect.SentimentShift;
 import org.vigie.trends.detect.Signal;
 import org.vigie.trends.detect.SpikeDetector;
@@ -93,7 +94,8 @@ public class TrendEngine {
 	}
 
 	SpikeSettings spikeSettings() {
-		return SpikeSettings.DEFAULTS.withThreshold(settings.threshold()).withCooldown(settings.cooldown());
+		return SpikeSettings.DEFAULTS.withThreshold(settings.threshold()).withCooldown(settings.cooldown())
+			.withPattern(settings.patternNovelty() ? PatternSettings.DEFAULTS : PatternSettings.OFF);
 	}
 
 	/** Counts newly stored items. Called after the ingestion transaction committed. */

@@ -22,13 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl Vigie's address as users reach it, for links in e-mails and webhooks; empty for
  *        the workspace base URL
  * @param webhookTimeout how long a webhook receiver may take (default 10 s)
+ * @param patternNovelty when true (the default), a volume spike also needs a recent shape unlike the
+ *        shapes the series has shown ({@link org.vigie.trends.detect.PatternSettings#DEFAULTS}; see
+ *        docs/trends.md); false judges by the count score alone
  */
 @ConfigurationProperties("vigie.trends")
 public record TrendsSettings(@DefaultValue("5m") Duration bucket, @DefaultValue("1m") Duration lateness,
 		@DefaultValue("4.0") double threshold, @DefaultValue("30m") Duration cooldown,
 		@DefaultValue("30m") Duration afterglow, @DefaultValue("14d") Duration history,
 		@DefaultValue("Europe/Paris") ZoneId zone, @DefaultValue("vigie@localhost") String mailFrom,
-		@DefaultValue("") String publicUrl, @DefaultValue("10s") Duration webhookTimeout) {
+		@DefaultValue("") String publicUrl, @DefaultValue("10s") Duration webhookTimeout,
+		@DefaultValue("true") boolean patternNovelty) {
 
 	public TrendsSettings {
 		if (bucket.compareTo(Duration.ofSeconds(10)) < 0) {

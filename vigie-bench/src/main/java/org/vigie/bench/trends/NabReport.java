@@ -140,17 +140,20 @@ final class NabReport {
 	 * The settings scored: {@code bursty} (what the figures beside the published detectors use),
 	 * {@code pattern} (the count score plus fuzzy ART's pattern novelty, {@link PatternReport}),
 	 * {@code pattern-off} (the same without its pattern test, to see what the test brings), {@code app}
-	 * (the app's defaults, what {@code TrendEngine} runs) or {@code app-uncalibrated} (the app's
-	 * defaults without the score calibration, to see what it brings).
+	 * (the app's defaults, what {@code TrendEngine} runs), {@code app-unpatterned} (the same with
+	 * {@code vigie.trends.pattern-novelty} off) or {@code app-uncalibrated} (without the pattern test
+	 * and the score calibration, as before both, to see what the calibration brings).
 	 */
 	static SpikeSettings profile(String name) {
 		return switch (name) {
 			case "bursty" -> SpikeSettings.forBurstySeries();
 			case "app" -> SpikeSettings.DEFAULTS;
-			case "app-uncalibrated" -> SpikeSettings.DEFAULTS.withCalibrationWindow(Duration.ZERO);
+			case "app-uncalibrated" -> SpikeSettings.DEFAULTS.withCalibrationWindow(Duration.ZERO)
+				.withPattern(PatternSettings.OFF);
 			case "pattern" -> PatternReport.profile();
 			case "pattern-off" -> PatternReport.profile().withPattern(PatternSettings.OFF);
-			default -> throw new IllegalArgumentException("--profile is bursty, pattern, pattern-off, app or app-uncalibrated");
+			case "app-unpatterned" -> SpikeSettings.DEFAULTS.withPattern(PatternSettings.OFF);
+			default -> throw new IllegalArgumentException("--profile is bursty, pattern, pattern-off, app, app-unpatterned or app-uncalibrated");
 		};
 	}
 

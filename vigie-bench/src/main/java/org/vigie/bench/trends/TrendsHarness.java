@@ -62,7 +62,7 @@ public final class TrendsHarness {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length == 0) {
-			OUT.println("usage: TrendsHarness ted|nab [--tune] [--cv] [--tuning-only] [--profile bursty|pattern|app|app-uncalibrated] [DATA]");
+			OUT.println("usage: TrendsHarness ted|nab [--tune] [--cv] [--tuning-only] [--profile bursty|pattern|pattern-off|app|app-unpatterned|app-uncalibrated] [DATA]");
 			return;
 		}
 		boolean tune = List.of(args).contains("--tune");

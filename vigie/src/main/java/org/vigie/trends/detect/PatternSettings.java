@@ -30,6 +30,15 @@ import java.util.Objects;
 public record PatternSettings(Duration window, int segments, double vigilance, double alarmVigilance,
 		double learnRate, int categories, boolean rising, boolean combined, boolean logScale) {
 
+	/**
+	 * The test as the application and the {@code pattern} profile run it: the last 3 hours of counts in
+	 * 3 one-hour segments, fuzzy ART learning at vigilance 0.99 into at most 64 categories, novel below
+	 * 0.988, any direction, on top of the count score's gates. Chosen on NAB realTweets' tuning
+	 * tickers only (see docs/trends.md).
+	 */
+	public static final PatternSettings DEFAULTS = new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64,
+			false, true, false);
+
 	/** The test off. */
 	public static final PatternSettings OFF = new PatternSettings(Duration.ZERO, 1, 0.9, 0.8, 1, 1, true, false, true);
 

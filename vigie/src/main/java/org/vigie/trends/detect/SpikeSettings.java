@@ -69,14 +69,16 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 
 	/**
 	 * The application's defaults for item streams of a show: an alert needs a bucket four
-	 * deviations and 1.5 times above what the hour (or the airing) usually brings, and a score 4.5
-	 * deviations above the series' own scores of the last 21 days (once it has a day of them). The
-	 * calibration and its level were chosen on NAB realTweets' tuning tickers (see docs/trends.md).
+	 * deviations and 1.5 times above what the hour (or the airing) usually brings, a score 4.5
+	 * deviations above the series' own scores of the last 21 days (once it has a day of them), and a
+	 * recent shape unlike those the series has shown ({@link PatternSettings#DEFAULTS}). The
+	 * calibration, its level and the pattern test were chosen on NAB realTweets' tuning tickers (see
+	 * docs/trends.md).
 	 */
 	public static final SpikeSettings DEFAULTS = new SpikeSettings(4.0, 1.5, 5, Duration.ofHours(3),
 			Duration.ofMinutes(6), Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(30), 0.1,
 			Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ZERO, 1.0, Duration.ofDays(21), Duration.ZERO, 4.5,
-			Duration.ZERO, 0, false, PatternSettings.OFF);
+			Duration.ZERO, 0, false, PatternSettings.DEFAULTS);
 
 	public SpikeSettings {
 		Objects.requireNonNull(levelHalfLife, "levelHalfLife");
@@ -216,7 +218,8 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(21))
 			.withNoveltyRatio(0.5).withSurpriseWindow(Duration.ofDays(14)).withSurpriseRatio(0.5)
 			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5).withCalibrationWindow(Duration.ofDays(21))
-			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withRefractory(Duration.ofHours(12));
+			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withRefractory(Duration.ofHours(12))
+			.withPattern(PatternSettings.OFF);
 	}
 
 	/**
@@ -233,7 +236,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	public static SpikeSettings forNovelPatterns() {
 		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1)
 			.withRefractory(Duration.ofHours(24))
-			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, false, true, false));
+			.withPattern(PatternSettings.DEFAULTS);
 	}
 
 	/**
@@ -245,6 +248,6 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 		return DEFAULTS.withThreshold(1.5).withMinRatio(1.1).withMinExcess(0)
 			.withAiringLevelHalfLife(Duration.ofMinutes(2)).withLevelHalfLife(Duration.ofMinutes(2))
 			.withScaleHalfLife(Duration.ofMinutes(10)).withCooldown(Duration.ofMinutes(2))
-			.withWarmup(Duration.ofMinutes(10)).withCalibrationWindow(Duration.ZERO);
+			.withWarmup(Duration.ofMinutes(10)).withCalibrationWindow(Duration.ZERO).withPattern(PatternSettings.OFF);
 	}
 }

@@ -115,4 +115,13 @@ class PatternNoveltyTests {
 
 		assertThat(days).contains(4, 9, 10, 11);
 	}
+
+	@Test
+	void appDefaultsLearnARepeatedBurstTheCountScoreAloneKeepsRaising() {
+		List<Integer> withPattern = alertDays(SpikeSettings.DEFAULTS);
+		List<Integer> countScoreAlone = alertDays(SpikeSettings.DEFAULTS.withPattern(PatternSettings.OFF));
+
+		assertThat(withPattern).containsExactly(4);
+		assertThat(countScoreAlone).contains(4, 9, 10, 11);
+	}
 }

@@ -38,8 +38,13 @@ import org.jspecify.annotations.Nullable;
  * bucket of the last weeks), a surprise gate (a fraction of the highest score of the last days) and
  * a refractory period after each alert.
  *
+ * <p>The pattern test ({@link PatternSettings}, on in the application's defaults): the recent shape of
+ * the series, a few averaged segments of the last hours, is clustered online by fuzzy ART
+ * ({@link PatternNovelty}); a burst whose shape matches none of the shapes learnt so far may alert, one
+ * shaped like them (the same burst every afternoon) is learnt and stays quiet.
+ *
  * <p>Not thread-safe: one instance per series, fed in time order. Memory is constant (bounded by
- * the calibration window, the novelty window and the longest airing).
+ * the calibration window, the novelty window, the longest airing and the pattern test's categories).
  */
 public final class SpikeDetector {
 

@@ -172,7 +172,10 @@ final class NabReport {
 		List<String> all = new ArrayList<>(NabCorpus.TUNING);
 		all.addAll(NabCorpus.HELD_OUT);
 		if (tune && "pattern".equals(profileName)) {
-			PatternReport.tune(corpus, out);
+			PatternReport.tune(corpus, PatternReport.PATTERN, out);
+		}
+		else if (tune && "app".equals(profileName)) {
+			PatternReport.tune(corpus, PatternReport.APP, out);
 		}
 		else if (tune) {
 			tune(corpus, out);

@@ -72,8 +72,11 @@ final class PatternNovelty {
 	}
 
 	/**
-	 * Takes the next value of the series (its log-count) and says whether the recent pattern is novel:
-	 * false until the window is full and the series has shown some range.
+	 * Takes the next value of the series (on the settings' scale) and says whether the recent pattern
+	 * is novel: it matches no learnt category at the alarm vigilance (and, with {@code rising}, its
+	 * newest segment lies above the closest category's). A series too young to judge (the window not
+	 * full yet, no range, no category) counts as novel: the other gates judge it alone, as the score
+	 * calibration does.
 	 */
 	boolean observe(double value) {
 		clock++;
@@ -82,7 +85,7 @@ final class PatternNovelty {
 		filled = Math.min(filled + 1, window.length);
 		bestMatch = 1;
 		if (filled < window.length) {
-			return false;
+			return true;
 		}
 		for (int s = 0; s < segments; s++) {
 			double sum = 0;
@@ -96,7 +99,7 @@ final class PatternNovelty {
 		}
 		double range = max - min;
 		if (!(range > 0)) {
-			return false;
+			return true;
 		}
 		int best = -1;
 		int chosen = -1;
@@ -122,8 +125,8 @@ final class PatternNovelty {
 				chosen = c;
 			}
 		}
-		boolean novel = best >= 0 && bestValue < settings.alarmVigilance();
-		if (novel && settings.rising()) {
+		boolean novel = best < 0 || bestValue < settings.alarmVigilance();
+		if (novel && best >= 0 && settings.rising()) {
 			int newest = best * segments + segments - 1;
 			novel = pattern[segments - 1] > upper[newest];
 		}

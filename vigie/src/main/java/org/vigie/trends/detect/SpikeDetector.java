@@ -231,7 +231,7 @@ public final class SpikeDetector {
 		double opening = judged;
 		if (pattern != null) {
 			// The pattern-novelty test opens the event, alone or on top of the count score's gates.
-			boolean novelPattern = pattern.observe(settings.pattern().logScale() ? y : value);
+			boolean novelPattern = pattern.observe(settings.pattern().scale().of(value));
 			hot = warm && rested && novelPattern
 					&& (!settings.pattern().combined() || hot && judged >= settings.threshold());
 			opening = hot ? Math.max(judged, settings.threshold()) : judged;

@@ -236,7 +236,8 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	public static SpikeSettings forNovelPatterns() {
 		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1)
 			.withRefractory(Duration.ofHours(24))
-			.withPattern(PatternSettings.DEFAULTS);
+			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, false, true,
+					PatternSettings.Scale.COUNTS));
 	}
 
 	/**

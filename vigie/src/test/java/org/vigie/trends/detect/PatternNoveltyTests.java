@@ -20,7 +20,8 @@ class PatternNoveltyTests {
 
 	/** Three hours in six segments, learning at 0.95 and alarming below 0.9: coarse enough for tests. */
 	private static PatternSettings settings(int categories) {
-		return new PatternSettings(Duration.ofHours(3), 6, 0.95, 0.9, 1.0, categories, true, false, false);
+		return new PatternSettings(Duration.ofHours(3), 6, 0.95, 0.9, 1.0, categories, true, false,
+				PatternSettings.Scale.COUNTS);
 	}
 
 	private static PatternNovelty novelty(int categories) {
@@ -78,27 +79,38 @@ class PatternNoveltyTests {
 	}
 
 	@Test
-	void flagsNothingUntilTheWindowIsFull() {
+	void leavesASeriesTooYoungToJudgeToTheOtherGates() {
 		PatternNovelty novelty = novelty(64);
-		for (int i = 0; i < 35; i++) {
-			assertThat(novelty.observe(i % 2 == 0 ? 0 : 1000)).isFalse();
+		for (int i = 0; i < 36; i++) {
+			// Flat: the window fills, then there is no range to judge by.
+			assertThat(novelty.observe(5)).isTrue();
 		}
+		assertThat(novelty.categories()).isZero();
 	}
 
-	/** Steady days; from day 4 on, the same two-hour burst to ten times the volume every afternoon. */
-	private List<Integer> alertDays(SpikeSettings settings) {
+	/**
+	 * Days of about 20 items per 5 minutes; from day 4 on, the same two-hour burst to ten times the
+	 * volume every afternoon. Steady (20 to 24 items) or with Poisson noise.
+	 */
+	private List<Integer> alertDays(SpikeSettings settings, boolean poisson) {
 		SpikeDetector detector = new SpikeDetector(settings, BUCKET);
 		Instant start = Instant.parse("2026-01-05T00:00:00Z");
 		List<Integer> days = new ArrayList<>();
 		for (int i = 0; i < 12 * DAY; i++) {
 			int minute = (i % DAY) * 5;
 			boolean burst = i >= 4 * DAY && minute >= 14 * 60 && minute < 16 * 60;
-			double value = (burst ? 200 : 20) + random.nextInt(5);
+			double mean = burst ? 200 : 20;
+			double value = poisson ? Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()))
+					: mean + random.nextInt(5);
 			if (detector.observe(start.plus(BUCKET.multipliedBy(i)), value).alert()) {
 				days.add(i / DAY);
 			}
 		}
 		return days;
+	}
+
+	private List<Integer> alertDays(SpikeSettings settings) {
+		return alertDays(settings, false);
 	}
 
 	@Test
@@ -121,7 +133,16 @@ class PatternNoveltyTests {
 		List<Integer> withPattern = alertDays(SpikeSettings.DEFAULTS);
 		List<Integer> countScoreAlone = alertDays(SpikeSettings.DEFAULTS.withPattern(PatternSettings.OFF));
 
-		assertThat(withPattern).containsExactly(4);
+		assertThat(withPattern).contains(4).allMatch(d -> d < 8);
+		assertThat(countScoreAlone).contains(4, 9, 10, 11);
+	}
+
+	@Test
+	void appDefaultsLearnARepeatedBurstDespiteCountingNoise() {
+		List<Integer> withPattern = alertDays(SpikeSettings.DEFAULTS, true);
+		List<Integer> countScoreAlone = alertDays(SpikeSettings.DEFAULTS.withPattern(PatternSettings.OFF), true);
+
+		assertThat(withPattern).contains(4).allMatch(d -> d < 8);
 		assertThat(countScoreAlone).contains(4, 9, 10, 11);
 	}
 }

@@ -209,22 +209,24 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	 * Settings for long, bursty series without airings (5-minute tweet volumes over weeks): an alert
 	 * needs a bucket (or the mean of the last three hours, for a level shift) 3 deviations above
 	 * expected, at least half of the highest bucket of the last 21 days and at least half of the
-	 * highest score of the last 14 days; its score must lie 4.5 standard deviations above the
-	 * series' usual scores of the last 21 days; and no alert may follow another within 12 hours. Chosen on NAB realTweets' tuning tickers (AAPL, AMZN, CRM, CVS, FB) only,
-	 * by vigie-bench {@code TrendsHarness nab --tune} (see docs/trends.md).
+	 * highest score of the last 14 days; its score must exceed the 0.99 quantile of the series' own
+	 * scores of the last 21 days; and no alert may follow another within 12 hours. Chosen on NAB
+	 * realTweets' tuning tickers (AAPL, AMZN, CRM, CVS, FB) only, by the best-plateau rule of
+	 * vigie-bench {@code TrendsHarness nab --tune} (see docs/trends.md).
 	 */
 	public static SpikeSettings forBurstySeries() {
 		return DEFAULTS.withThreshold(3.0).withMinRatio(1).withMinExcess(0).withLevelHalfLife(Duration.ofHours(12))
 			.withCooldown(Duration.ofHours(1)).withWarmup(Duration.ofDays(1)).withNoveltyWindow(Duration.ofDays(21))
 			.withNoveltyRatio(0.5).withSurpriseWindow(Duration.ofDays(14)).withSurpriseRatio(0.5)
 			.withShiftWindow(Duration.ofHours(3)).withShiftGain(2.5).withCalibrationWindow(Duration.ofDays(21))
-			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withRefractory(Duration.ofHours(12))
-			.withPattern(PatternSettings.OFF);
+			.withCalibrationAveraging(Duration.ZERO).withCalibrationThreshold(4.5).withCalibrationQuantile(0.99)
+			.withRefractory(Duration.ofHours(12)).withPattern(PatternSettings.OFF);
 	}
 
 	/**
 	 * Settings for long bursty series without airings (the {@code pattern} profile): the count score
-	 * and gates of {@link #forBurstySeries()} without its surprise gate, plus the pattern-novelty test
+	 * and gates of {@link #forBurstySeries()} without its surprise gate and with the calibration at 4.5
+	 * standard deviations above the series' usual scores (not a quantile), plus the pattern-novelty test
 	 * ({@link PatternSettings}) in combination: a burst also needs a recent shape (the last 3 hours of
 	 * counts in 3 one-hour segments, normalised by the smallest and largest seen so far) that matches
 	 * none of the 64 shapes learnt by fuzzy ART at an alarm vigilance of 0.988 (learning at 0.99); at
@@ -234,7 +236,7 @@ public record SpikeSettings(double threshold, double minRatio, double minExcess,
 	 * --profile pattern}; see docs/trends.md).
 	 */
 	public static SpikeSettings forNovelPatterns() {
-		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1)
+		return forBurstySeries().withSurpriseWindow(Duration.ZERO).withSurpriseRatio(1).withCalibrationQuantile(0)
 			.withRefractory(Duration.ofHours(24))
 			.withPattern(new PatternSettings(Duration.ofHours(3), 3, 0.99, 0.988, 1.0, 64, false, true,
 					PatternSettings.Scale.COUNTS));

@@ -47,8 +47,12 @@ import org.vigie.workspace.Workspaces;
  * become {@link Trend}s that are updated while they last and handed to {@link Alerts} once.
  *
  * <p>State lives in memory and is rebuilt at start from the stored buckets of the last
- * {@code vigie.trends.history}. All methods are synchronised: ingestion threads and the scheduler
- * both call in.
+ * {@code vigie.trends.history}. Items written before the application started (the first walk of
+ * newly connected accounts, what was said while it was stopped) are not counted where they arrive:
+ * for {@code vigie.trends.backlog} after start the engine keeps what it is given, and once a tick
+ * passes without older items arriving, replays them all in their own time, bucket by bucket, as if
+ * it had been running (the trends found are recorded, not alerted; a later backlog replays again and
+ * replaces them). All methods are synchronised: ingestion threads and the scheduler both call in.
  */
 @Service
 public class TrendEngine {
@@ -58,6 +62,9 @@ public class TrendEngine {
 	private static final int MAX_TERMS = 8;
 
 	private static final int MAX_SAMPLES = 5;
+
+	/** At most this many items are kept for a replay (about a hundred megabytes at worst). */
+	private static final int MAX_RETAINED = 200_000;
 
 	private final TrendsSettings settings;
 
@@ -80,6 +87,19 @@ public class TrendEngine {
 	private final Map<String, Instant> airingsLoaded = new HashMap<>();
 
 	private @Nullable Instant openBucket;
+
+	private @Nullable Instant startedAt;
+
+	/** What arrived since start while the backlog may still come in, replayed in time order. */
+	private final ArrayList<IncomingItem> retained = new ArrayList<>();
+
+	private boolean backlogArrived;
+
+	private boolean replayPending;
+
+	private boolean replaying;
+
+	private final List<String> replayedTrends = new ArrayList<>();
 
 	TrendEngine(TrendsSettings settings, TrendStore store, Alerts alerts, Schedules schedules, Shows shows,
 			Workspaces workspaces, Clock clock, ApplicationEventPublisher events) {
@@ -107,21 +127,35 @@ public class TrendEngine {
 	/** Counts items into the open buckets of their series. */
 	public synchronized void accept(List<IncomingItem> items) {
 		Instant open = openBucket();
+		boolean retaining = startedAt != null && retained.size() < MAX_RETAINED
+				&& !clock.instant().isAfter(startedAt.plus(settings.backlog()));
 		for (IncomingItem item : items) {
 			if (item.fromUs() || item.annotations().spam()) {
 				continue;
+			}
+			if (retaining) {
+				retained.add(item);
+				if (item.createdAt().isBefore(startedAt)) {
+					// Backlog: judged in its own time by the replay, not where it arrived.
+					backlogArrived = true;
+					continue;
+				}
 			}
 			Instant bucket = floor(item.createdAt());
 			if (bucket.isBefore(open)) {
 				bucket = open; // late: counted where it arrived
 			}
-			String show = item.show() == null ? null : item.show().toString();
-			for (SeriesKey key : keys(item)) {
-				SeriesState state = state(key, show);
-				state.add(bucket, item.network() + ":" + item.author().externalId(), item.author().label(),
-						item.id().toString(), item.text(), item.createdAt(), item.annotations().sentiment(),
-						item.annotations().hashtags());
-			}
+			count(item, bucket);
+		}
+	}
+
+	private void count(IncomingItem item, Instant bucket) {
+		String show = item.show() == null ? null : item.show().toString();
+		for (SeriesKey key : keys(item)) {
+			SeriesState state = state(key, show);
+			state.add(bucket, item.network() + ":" + item.author().externalId(), item.author().label(),
+					item.id().toString(), item.text(), item.createdAt(), item.annotations().sentiment(),
+					item.annotations().hashtags());
 		}
 	}
 
@@ -148,6 +182,20 @@ public class TrendEngine {
 
 	/** Judges every bucket over at {@code now} (its end plus the lateness margin passed). */
 	public synchronized void tick(Instant now) {
+		if (backlogArrived) {
+			// The backlog is still coming in: wait for a tick without it before replaying.
+			backlogArrived = false;
+			replayPending = true;
+			return;
+		}
+		if (replayPending) {
+			replayPending = false;
+			replay(now);
+		}
+		if (startedAt != null && !retained.isEmpty() && now.isAfter(startedAt.plus(settings.backlog()))) {
+			retained.clear();
+			retained.trimToSize();
+		}
 		Instant open = openBucket();
 		while (!open.plus(settings.bucket()).plus(settings.lateness()).isAfter(now)) {
 			close(open);
@@ -296,6 +344,11 @@ public class TrendEngine {
 				Trend opened = new Trend(Ids.next().toString(), state.key, state.show, kind, true, bucket, now, null,
 						score, observed, expected, inAiring, terms, samples(counts, terms), null);
 				store.insert(opened, workspaces.current().toString());
+				if (replaying) {
+					// Past events are recorded for the trends page; nobody is paged about them.
+					replayedTrends.add(opened.id());
+					return opened;
+				}
 				Trend alerted = alerts.opened(opened, now);
 				events.publishEvent(new TrendDetected(alerted, false));
 				return alerted;
@@ -315,6 +368,9 @@ public class TrendEngine {
 						higher ? expected : trend.expected(), trend.inAiring(), merged.stream().limit(MAX_TERMS).toList(),
 						trend.samples().isEmpty() ? samples(counts, terms) : trend.samples(), trend.alertedAt());
 				store.update(grown);
+				if (replaying) {
+					return grown;
+				}
 				Trend alerted = alerts.updated(grown, trend, now);
 				events.publishEvent(new TrendDetected(alerted, true));
 				return alerted;
@@ -352,12 +408,24 @@ public class TrendEngine {
 	@EventListener(ApplicationReadyEvent.class)
 	public synchronized void warmUp() {
 		Instant now = clock.instant();
-		Instant from = floor(now.minus(settings.history()));
+		startedAt = now;
+		int buckets = warm(floor(now.minus(settings.history())), floor(now));
+		openBucket = floor(now);
+		if (buckets > 0) {
+			log.info("Trend detectors warmed up with {} buckets of {} series", buckets, series.size());
+		}
+	}
+
+	/** Feeds the stored buckets of {@code [from, to)} to fresh detectors; returns how many. */
+	private int warm(Instant from, Instant to) {
 		int buckets = 0;
 		String current = null;
 		SeriesState state = null;
 		Instant expectedNext = null;
 		for (TrendStore.Bucket b : store.history(from)) {
+			if (!b.start().isBefore(to)) {
+				continue;
+			}
 			if (!b.series().equals(current)) {
 				current = b.series();
 				SeriesKey key = SeriesKey.parse(current);
@@ -375,10 +443,51 @@ public class TrendEngine {
 			expectedNext = b.start().plus(settings.bucket());
 			buckets++;
 		}
-		openBucket = floor(now);
-		if (buckets > 0) {
-			log.info("Trend detectors warmed up with {} buckets of {} series", buckets, series.size());
+		return buckets;
+	}
+
+	/**
+	 * Judges again, in their own time, every item kept since start: the detectors start afresh from
+	 * the stored buckets before the oldest item, then each bucket up to the one now filling is counted
+	 * and judged in turn. Trends a previous replay recorded are replaced.
+	 */
+	private void replay(Instant now) {
+		Instant open = openBucket();
+		Instant from = floor(now.minus(settings.history()));
+		List<IncomingItem> items = retained.stream()
+			.filter(i -> !i.createdAt().isBefore(from))
+			.sorted(Comparator.comparing(IncomingItem::createdAt))
+			.toList();
+		if (items.isEmpty()) {
+			return;
 		}
+		long began = System.nanoTime();
+		store.delete(replayedTrends);
+		replayedTrends.clear();
+		series.clear();
+		Instant first = floor(items.get(0).createdAt());
+		warm(from, first);
+		replaying = true;
+		int next = 0;
+		try {
+			for (Instant bucket = first; bucket.isBefore(open); bucket = bucket.plus(settings.bucket())) {
+				Instant end = bucket.plus(settings.bucket());
+				while (next < items.size() && items.get(next).createdAt().isBefore(end)) {
+					count(items.get(next++), bucket);
+				}
+				close(bucket);
+			}
+		}
+		finally {
+			replaying = false;
+		}
+		for (; next < items.size(); next++) {
+			Instant bucket = floor(items.get(next).createdAt());
+			count(items.get(next), bucket.isBefore(open) ? open : bucket);
+		}
+		openBucket = open;
+		log.info("Trends: replayed {} items written from {} in their own time ({} trends found) in {} ms", items.size(),
+				first, replayedTrends.size(), (System.nanoTime() - began) / 1_000_000);
 	}
 
 	/** The start of the bucket now filling (tests replay streams from there). */

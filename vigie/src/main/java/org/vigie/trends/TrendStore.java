@@ -100,6 +100,15 @@ class TrendStore {
 			.update();
 	}
 
+	/** Deletes trends, with their deliveries and feedback (a replay replaces what it found before). */
+	void delete(List<String> ids) {
+		for (String id : ids) {
+			jdbc.sql("DELETE FROM trend_feedback WHERE trend_id = ?").param(id).update();
+			jdbc.sql("DELETE FROM alert_deliveries WHERE trend_id = ?").param(id).update();
+			jdbc.sql("DELETE FROM trends WHERE id = ?").param(id).update();
+		}
+	}
+
 	void update(Trend t) {
 		jdbc.sql("""
 				UPDATE trends SET status = ?, updated_at = ?, ended_at = ?, peak_score = ?, observed = ?, expected = ?,

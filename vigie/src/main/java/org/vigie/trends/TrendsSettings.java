@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cooldown calm needed before an event is over, and the default alert cool-down (default 30 min)
  * @param afterglow how long after an airing fans still talk about it (default 30 min)
  * @param history how much stored history warms the detectors at start (default 14 days)
+ * @param backlog how long after start items written before it (the first walk of newly connected
+ *        accounts, what was said while Vigie was stopped) are kept and replayed in their own time
+ *        rather than counted where they arrive (default 10 min)
  * @param zone the audience's time zone: weekly rhythm and quiet hours (default Europe/Paris)
  * @param mailFrom the sender of alert e-mails (default vigie@localhost)
  * @param publicUrl Vigie's address as users reach it, for links in e-mails and webhooks; empty for
@@ -30,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TrendsSettings(@DefaultValue("5m") Duration bucket, @DefaultValue("1m") Duration lateness,
 		@DefaultValue("4.0") double threshold, @DefaultValue("30m") Duration cooldown,
 		@DefaultValue("30m") Duration afterglow, @DefaultValue("14d") Duration history,
+		@DefaultValue("10m") Duration backlog,
 		@DefaultValue("Europe/Paris") ZoneId zone, @DefaultValue("vigie@localhost") String mailFrom,
 		@DefaultValue("") String publicUrl, @DefaultValue("10s") Duration webhookTimeout,
 		@DefaultValue("true") boolean patternNovelty) {
@@ -41,7 +45,8 @@ public record TrendsSettings(@DefaultValue("5m") Duration bucket, @DefaultValue(
 		if (!(threshold > 0)) {
 			throw new IllegalArgumentException("vigie.trends.threshold must be positive, was " + threshold);
 		}
-		if (lateness.isNegative() || cooldown.isNegative() || afterglow.isNegative() || history.isNegative()) {
+		if (lateness.isNegative() || cooldown.isNegative() || afterglow.isNegative() || history.isNegative()
+				|| backlog.isNegative()) {
 			throw new IllegalArgumentException("vigie.trends durations must not be negative");
 		}
 	}

@@ -87,4 +87,27 @@ public final class DemoCast {
 	static final List<String> ACCOUNT_POSTS = List.of("Ce soir {time} : nouvel épisode de #{tag} ! 📺",
 			"Merci pour tous vos messages après l'épisode d'hier ❤️ #{tag}", "Les coulisses du tournage, c'est par ici 🎬 #{tag}",
 			"Votre scène préférée de la semaine ? Dites-le-nous en commentaire 👇 #{tag}");
+
+	/** The uproar after a main character of Rivages is killed off (negative, under a hashtag of its own). */
+	static final List<String> UPROAR_FR = List.of("Ils ont vraiment tué Léna ?! C'est honteux 😡 #JusticePourLena #{tag}",
+			"@{h} scandaleux, vous avez sacrifié Léna pour l'audimat. Je boycotte 👎 #JusticePourLena",
+			"Je suis dégoûtée, Léna méritait mieux que cette fin ridicule #JusticePourLena",
+			"@{h} honte à vous, la mort de Léna est une insulte aux fans 😤 #JusticePourLena",
+			"Nul, nul, nul. Tuer Léna comme ça, c'est n'importe quoi #JusticePourLena #{tag}",
+			"Je ne regarderai plus {show} après ça, quelle trahison #JusticePourLena");
+
+	static final List<String> UPROAR_EN = List.of("They killed Léna?! Disgusting writing, I'm done with {show} 😡 #JusticePourLena",
+			"@{h} terrible decision, Léna deserved so much better #JusticePourLena",
+			"Worst episode ever. Shame on the writers #JusticePourLena #{tag}");
+
+	/** The announcement of a show's next season (joyful, under a hashtag of its own). */
+	static final List<String> ANNOUNCEMENT_FR = List.of("UNE NOUVELLE SAISON DE {show} !!! 🎉🎉 #NouvelleSaison #{tag}",
+			"@{h} trop contente pour la nouvelle saison, merci !! ❤️ #NouvelleSaison",
+			"Je viens de voir l'annonce, {show} revient 😍 #NouvelleSaison #{tag}",
+			"La nouvelle saison de {show} est confirmée, vivement la rentrée 🥳 #NouvelleSaison",
+			"@{h} enfin l'annonce qu'on attendait tous 👏 #NouvelleSaison");
+
+	static final List<String> ANNOUNCEMENT_EN = List.of("A new season of {show} is confirmed!!! 🎉 #NouvelleSaison",
+			"@{h} so happy about the new season, thank you ❤️ #NouvelleSaison #{tag}",
+			"{show} is coming back, best news of the week 😍 #NouvelleSaison");
 }

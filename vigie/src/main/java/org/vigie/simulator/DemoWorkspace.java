@@ -1,5 +1,8 @@
 package org.vigie.simulator;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.vigie.accounts.NewAccount;
 import org.vigie.connectors.ConnectorFactory;
 import org.vigie.connectors.ConnectorSettings;
 import org.vigie.listen.ListeningQueries;
+import org.vigie.schedule.Schedules;
 import org.vigie.shared.Network;
 import org.vigie.shared.UserId;
 import org.vigie.simulator.meta.MetaWebhooks;
@@ -33,7 +37,10 @@ import org.vigie.workspace.Shows;
  * configured and {@code VIGIE_DEMO} unset, creates the six demo shows and connects, for each
  * network that has a fake and a connector, each show's account to the simulator on loopback, so
  * that the real connectors poll it over HTTP. Fresh tokens are issued at every start (the
- * simulator forgets its tokens when Vigie stops). {@code VIGIE_DEMO=false} turns it off.
+ * simulator forgets its tokens when Vigie stops). It also imports the demo channel's TV guide (the
+ * shows' airings over the simulated history and the next weeks) and links each show to its title,
+ * so that the trends compare an airing with the show's past airings. {@code VIGIE_DEMO=false} turns
+ * it off.
  */
 @Component
 class DemoWorkspace {
@@ -61,10 +68,13 @@ class DemoWorkspace {
 
 	private final MetaWebhooks metaWebhooks;
 
+	private final Schedules schedules;
+
 	DemoWorkspace(SimulatorSettings settings, ConnectorSettings connectors, Simulator simulator, Shows shows,
 			ObjectProvider<ListeningQueries> listening,
 			Accounts accounts, List<ConnectorFactory> factories, WebhookIntake webhooks,
-			MetaWebhooks metaWebhooks) {
+			MetaWebhooks metaWebhooks, Schedules schedules) {
+		this.schedules = schedules;
 		this.webhooks = webhooks;
 		this.metaWebhooks = metaWebhooks;
 		this.settings = settings;
@@ -93,8 +103,16 @@ class DemoWorkspace {
 		simulator.activate();
 		Set<Network> connectable = factories.stream().map(ConnectorFactory::network).collect(Collectors.toSet());
 		int connected = 0;
+		boolean guide = false;
 		for (SimShow demo : DemoCast.SHOWS) {
 			Show show = shows.findBySlug(demo.slug()).orElseGet(() -> shows.create(SYSTEM, demo.name()));
+			if (schedules.titles(show.id()).isEmpty()) {
+				if (!guide) {
+					importGuide();
+					guide = true;
+				}
+				schedules.link(SYSTEM, show.id(), demo.name());
+			}
 			// One listening query per show, applying to the whole simulated history: its hashtag or its name.
 			listening.ifAvailable(l -> l.ensure(show.id(), "#" + demo.hashtag(),
 					"#" + demo.hashtag() + " OR \"" + demo.name() + "\"", Instant.EPOCH));
@@ -118,5 +136,12 @@ class DemoWorkspace {
 		metaWebhooks.start(webhooks.acceptDemoMetaSecret(MetaWebhooks.TEST_APP_SECRET));
 		log.info("Demo workspace: {} shows, {} accounts served by the simulator at {} (VIGIE_DEMO=false turns it off)",
 				DemoCast.SHOWS.size(), connected, simulator.baseUrl(Network.X).replace("/x", "/…"));
+	}
+
+	/** The demo channel's guide from the start of the simulated history to eight weeks ahead. */
+	private void importGuide() {
+		Instant now = simulator.clock().instant();
+		String xml = DemoGuide.xmltv(now.minus(settings.history()).minus(Duration.ofDays(1)), now.plus(Duration.ofDays(56)));
+		schedules.importGuide(SYSTEM, "Vigie TV (démo)", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -14,7 +15,11 @@ import org.vigie.shared.Network;
  * Writes what fans say about the demo shows into the {@link SimWorld}, minute by minute, driven by
  * the time it is given (never by the wall clock): a trickle all day, a burst during the airing and
  * an afterglow in the hour after; questions, complaints, praise, spam, threads and DMs, in French
- * and English. Deterministic for a given seed. Not thread-safe: one caller at a time.
+ * and English. Two moments stand out, as a production's community lives them: the most recent
+ * airing of {@link #CONTROVERSY} before the demo opened caused an uproar (a character killed off:
+ * five times the usual airing's volume, angry posts under a hashtag of their own), and a few minutes
+ * after it opens a show's next season is announced (a burst of joy outside any
+ * airing). Deterministic for a given seed. Not thread-safe: one caller at a time.
  */
 final class FanActivity {
 
@@ -28,14 +33,72 @@ final class FanActivity {
 
 	private final double perMinute;
 
+	/** The show whose last airing before the demo opened caused an uproar. */
+	static final SimShow CONTROVERSY = DemoCast.SHOWS.get(0);
+
+	/** The hashtag the uproar's fans made up. */
+	static final String CONTROVERSY_TAG = "JusticePourLena";
+
+	/** The hashtag of the live moment's announcement. */
+	static final String LIVE_TAG = "NouvelleSaison";
+
+	/** When the live moment starts after the demo opens, and how long it lasts. */
+	static final Duration LIVE_AFTER = Duration.ofMinutes(2);
+
+	static final Duration LIVE_LENGTH = Duration.ofMinutes(20);
+
+	/** A planted moment: who it concerns, when, how busy (intensity) and what is said. */
+	record Moment(SimShow show, Instant from, Instant to, double intensity, List<String> fr, List<String> en) {
+
+		boolean covers(SimShow s, Instant at) {
+			return s.equals(show) && !at.isBefore(from) && at.isBefore(to);
+		}
+	}
+
 	private Instant until;
 
-	FanActivity(SimWorld world, List<Network> networks, long seed, double perMinute, Instant start) {
+	private final List<Moment> moments;
+
+	/**
+	 * @param start where the history begins (the first minute written)
+	 * @param opened when the demo opens: the uproar is on the last airing before, the live moment after
+	 */
+	FanActivity(SimWorld world, List<Network> networks, long seed, double perMinute, Instant start, Instant opened) {
 		this.world = world;
 		this.networks = List.copyOf(networks);
 		this.random = new Random(seed);
 		this.perMinute = perMinute;
 		this.until = start;
+		this.moments = moments(start, opened);
+	}
+
+	/** The uproar on the last complete airing of {@link #CONTROVERSY} in the history, and the live moment. */
+	static List<Moment> moments(Instant start, Instant opened) {
+		List<Moment> moments = new ArrayList<>();
+		List<DemoGuide.Slot> past = DemoGuide.airings(CONTROVERSY, start, opened).stream()
+			.filter(a -> a.end().plus(Duration.ofMinutes(30)).isBefore(opened))
+			.toList();
+		if (!past.isEmpty()) {
+			DemoGuide.Slot last = past.get(past.size() - 1);
+			// The twist comes ten minutes in and the uproar lasts into the afterglow.
+			moments.add(new Moment(CONTROVERSY, last.start().plus(Duration.ofMinutes(10)),
+					last.end().plus(Duration.ofMinutes(10)), 300, DemoCast.UPROAR_FR, DemoCast.UPROAR_EN));
+		}
+		Instant from = opened.plus(LIVE_AFTER);
+		Instant to = from.plus(LIVE_LENGTH);
+		// The announcement concerns a show that is not on air then, so it stands out from any airing.
+		SimShow announced = DemoCast.SHOWS.stream()
+			.filter(s -> !s.equals(CONTROVERSY))
+			.filter(s -> DemoGuide.airings(s, from.minus(Duration.ofHours(3)), to.plus(Duration.ofHours(1))).isEmpty())
+			.findFirst()
+			.orElse(DemoCast.SHOWS.get(1));
+		moments.add(new Moment(announced, from, to, 300, DemoCast.ANNOUNCEMENT_FR, DemoCast.ANNOUNCEMENT_EN));
+		return List.copyOf(moments);
+	}
+
+	/** The planted moments (for tests and the demo's documentation). */
+	List<Moment> moments() {
+		return moments;
 	}
 
 	/** Creates the accounts of the shows and their fans on every simulated network. */
@@ -68,16 +131,32 @@ final class FanActivity {
 
 	private void minute(Instant at) {
 		for (SimShow show : DemoCast.SHOWS) {
-			double rate = perMinute * intensity(show, at);
+			Moment moment = moments.stream().filter(m -> m.covers(show, at)).findFirst().orElse(null);
+			double usual = intensity(show, at);
+			double rate = perMinute * (moment == null ? usual : Math.max(usual, moment.intensity()));
 			int events = poisson(rate);
 			for (int i = 0; i < events; i++) {
 				Network network = networks.get(random.nextInt(networks.size()));
-				event(network, show, at.plusMillis(random.nextInt(59_000)));
+				Instant when = at.plusMillis(random.nextInt(59_000));
+				// During a moment most of what is said is about it; the rest goes on as usual.
+				if (moment != null && random.nextInt(100) < 80) {
+					moment(network, show, moment, when);
+				}
+				else {
+					event(network, show, when);
+				}
 			}
 		}
 	}
 
-	/** 1 in quiet hours, 25 during the airing, 6 in the hour after, 0.3 at night. */
+	private void moment(Network network, SimShow show, Moment moment, Instant at) {
+		SimUser account = world.userByHandle(network, handle(network, show.handle())).orElseThrow();
+		SimUser fan = fan(network, false);
+		String text = pick("en".equals(fan.lang()) ? moment.en() : moment.fr());
+		say(network, fan, text, show, account, at, null, null);
+	}
+
+	/** 1 in quiet hours, 60 during the airing (live-tweeting), 10 in the hour after, 0.3 at night. */
 	static double intensity(SimShow show, Instant at) {
 		ZonedDateTime paris = at.atZone(PARIS);
 		for (int back = 0; back <= 1; back++) {
@@ -86,10 +165,10 @@ final class FanActivity {
 				ZonedDateTime start = day.with(show.airTime());
 				ZonedDateTime end = start.plus(show.length());
 				if (!paris.isBefore(start) && paris.isBefore(end)) {
-					return 25;
+					return 60;
 				}
 				if (!paris.isBefore(end) && paris.isBefore(end.plusHours(1))) {
-					return 6;
+					return 10;
 				}
 			}
 		}

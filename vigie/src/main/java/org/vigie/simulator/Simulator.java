@@ -62,8 +62,9 @@ public class Simulator {
 	private synchronized FanActivity activity() {
 		if (activity == null) {
 			List<Network> networks = fakes.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+			Instant now = clock.instant();
 			activity = new FanActivity(world, networks.isEmpty() ? List.of(Network.X) : networks, settings.seed(),
-					settings.perMinute(), clock.instant().minus(settings.history()));
+					settings.perMinute(), now.minus(settings.history()), now);
 			activity.cast();
 		}
 		return activity;
@@ -125,6 +126,11 @@ public class Simulator {
 		if (settings.generatorEnabled() && active) {
 			advanceTo(clock.instant());
 		}
+	}
+
+	/** The moments planted in the fan activity (the demo's uproar and live announcement). */
+	synchronized List<FanActivity.Moment> moments() {
+		return activity().moments();
 	}
 
 	/** Starts writing fan activity as time passes (the demo workspace turns it on). */

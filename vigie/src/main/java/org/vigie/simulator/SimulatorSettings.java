@@ -12,13 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code auto} (default) when no real network credentials are configured ({@code VIGIE_DEMO})
  * @param generatorEnabled write fan activity as time passes
  * @param seed the random seed of the fan activity, for reproducible demos and tests
- * @param history how much past activity exists when the simulator starts (default 7 days: every demo show
- *        has aired in it, the weekday soap five times, so the trends have baselines and past airings)
+ * @param history how much past activity exists when the simulator starts (default 4 days: a complete
+ *        airing of the weekday soap always lies in it, and the connectors' first walk (3 days on most
+ *        networks) reads nearly all of it, so the trends learn their baselines from what every network says)
  * @param perMinute mean posts per show and minute outside airings (airings are 60 times busier, the hour after 10 times)
  */
 @ConfigurationProperties("vigie.simulator")
 public record SimulatorSettings(@DefaultValue("auto") String demo, @DefaultValue("true") boolean generatorEnabled,
-		@DefaultValue("20261125") long seed, @DefaultValue("7d") Duration history, @DefaultValue("0.08") double perMinute) {
+		@DefaultValue("20261125") long seed, @DefaultValue("4d") Duration history, @DefaultValue("0.08") double perMinute) {
 
 	public SimulatorSettings {
 		if (!demo.equals("auto") && !demo.equals("true") && !demo.equals("false") && !demo.isBlank()) {

@@ -21,6 +21,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.vigie.accounts.Accounts;
+import org.vigie.accounts.SocialAccount;
 import org.vigie.ingest.IncomingItem;
 import org.vigie.ingest.ItemsIngested;
 import org.vigie.schedule.Schedules;
@@ -70,6 +72,8 @@ public class TrendEngine {
 
 	private final TrendStore store;
 
+	private final Accounts accounts;
+
 	private final Alerts alerts;
 
 	private final Schedules schedules;
@@ -102,8 +106,9 @@ public class TrendEngine {
 	private final List<String> replayedTrends = new ArrayList<>();
 
 	TrendEngine(TrendsSettings settings, TrendStore store, Alerts alerts, Schedules schedules, Shows shows,
-			Workspaces workspaces, Clock clock, ApplicationEventPublisher events) {
+			Accounts accounts, Workspaces workspaces, Clock clock, ApplicationEventPublisher events) {
 		this.settings = settings;
+		this.accounts = accounts;
 		this.store = store;
 		this.alerts = alerts;
 		this.schedules = schedules;
@@ -247,6 +252,12 @@ public class TrendEngine {
 			ShowId id = ShowId.of(show);
 			shows.find(id).map(Show::name).ifPresent(names::add);
 			names.addAll(schedules.titles(id));
+			// Fans mention the show's own accounts all the time: that is not what a trend is about.
+			for (SocialAccount account : accounts.all()) {
+				if (id.equals(account.show())) {
+					names.add(TermExtractor.handleName(account.handle()));
+				}
+			}
 		}
 		catch (IllegalArgumentException e) {
 			log.debug("Unknown show {}", show);

@@ -27,7 +27,10 @@ public final class TermExtractor {
 
 	private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern TOKEN = Pattern.compile("[#@]?[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}_'’-]*");
+	/** A mention, with the instance of a Fediverse or domain address ({@code @lena@mastodon.social}). */
+	private static final String MENTION = "@[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*(?:[.@][\\p{L}\\p{N}_-]+)*";
+
+	private static final Pattern TOKEN = Pattern.compile(MENTION + "|#?[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}_'’-]*");
 
 	private static final Pattern ELISION = Pattern.compile("^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]");
 
@@ -51,6 +54,22 @@ public final class TermExtractor {
 		this.excluded = Set.copyOf(out);
 	}
 
+	/**
+	 * What a show's account handle names, for {@link #TermExtractor(Collection)}: the handle without
+	 * its leading {@code @} and without the instance of a Fediverse or Bluesky-style address
+	 * ({@code @RivagesTV@mastodon.example} and {@code rivagestv.bsky.social} name {@code RivagesTV},
+	 * {@code rivagestv}), so that fans mentioning the show's own account do not make it a trend.
+	 */
+	public static String handleName(String handle) {
+		String name = handle.startsWith("@") ? handle.substring(1) : handle;
+		int at = name.indexOf('@');
+		if (at > 0) {
+			name = name.substring(0, at);
+		}
+		int dot = name.indexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+
 	/** The distinct terms of {@code text}, in order of appearance. */
 	public Set<String> terms(String text) {
 		Set<String> terms = new LinkedHashSet<>();
@@ -62,7 +81,8 @@ public final class TermExtractor {
 			String word = tagged ? token.substring(1) : ELISION.matcher(token).replaceFirst("");
 			word = word.replaceAll("['-]+$", "");
 			String key = fold(word);
-			if (key.isEmpty() || excluded.contains(key.replaceAll("[^\\p{L}\\p{N}]", ""))) {
+			String named = first == '@' ? fold(handleName(word)) : key;
+			if (key.isEmpty() || excluded.contains(named.replaceAll("[^\\p{L}\\p{N}]", ""))) {
 				continue;
 			}
 			if (tagged) {

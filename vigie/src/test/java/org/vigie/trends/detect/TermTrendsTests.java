@@ -21,6 +21,14 @@ class TermTrendsTests {
 	}
 
 	@Test
+	void theShowsOwnAccountsAreNeverTermsOnAnyNetwork() {
+		TermExtractor own = new TermExtractor(List.of("Rivages", TermExtractor.handleName("@RivagesTV"),
+				TermExtractor.handleName("rivagestv@mastodon.example"), TermExtractor.handleName("rivages-officiel.bsky.social")));
+		assertThat(own.terms("Merci @RivagesTV et @rivagestv@mastodon.example, @rivages-officiel.bsky.social : Léna reviendra ? #RivagesTV @lena_fan @lena@piaille.fr."))
+			.containsExactly("merci", "léna", "reviendra", "@lena_fan", "@lena@piaille.fr");
+	}
+
+	@Test
 	void aNewTermUsedByManyAuthorsEmergesButOneLoudAccountDoesNot() {
 		TermTrends trends = new TermTrends(TermTrends.Settings.DEFAULTS);
 		Instant t = Instant.parse("2026-01-01T20:00:00Z");

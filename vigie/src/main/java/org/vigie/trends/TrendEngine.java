@@ -433,10 +433,7 @@ public class TrendEngine {
 		String current = null;
 		SeriesState state = null;
 		Instant expectedNext = null;
-		for (TrendStore.Bucket b : store.history(from)) {
-			if (!b.start().isBefore(to)) {
-				continue;
-			}
+		for (TrendStore.Bucket b : store.history(from, to)) {
 			if (!b.series().equals(current)) {
 				current = b.series();
 				SeriesKey key = SeriesKey.parse(current);

@@ -68,12 +68,13 @@ class TrendStore {
 			.list();
 	}
 
-	/** Every bucket since {@code from}, by series then time: what warms the detectors at start. */
-	List<Bucket> history(Instant from) {
+	/** Every bucket of {@code [from, to)}, by series then time: what warms the detectors (at start, and before a replay). */
+	List<Bucket> history(Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT series_key, bucket_start, items, authors, negative, rated, expected, score FROM trend_buckets
-				WHERE bucket_start >= ? ORDER BY series_key, bucket_start""")
+				WHERE bucket_start >= ? AND bucket_start < ? ORDER BY series_key, bucket_start""")
 			.param(from.toEpochMilli())
+			.param(to.toEpochMilli())
 			.query(TrendStore::bucket)
 			.list();
 	}
